@@ -1,0 +1,138 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core';
+
+/**
+ * The database mirrors content/: the seed is its only writer and the folder is
+ * the source of truth. Each row keeps the hash of the content it came from so a
+ * re-seed can tell added, updated and unchanged records apart without diffing.
+ * Dates are ISO 8601 strings in UTC ("2021-01-06T17:00:00.000Z"), which sort
+ * correctly as text.
+ */
+
+export const authors = sqliteTable('authors', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  title: text('title'),
+  organization: text('organization'),
+  bio: text('bio'),
+  contentHash: text('content_hash').notNull(),
+});
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    dek: text('dek'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    section: text('section').notNull(),
+    source: text('source'),
+    publishedAt: text('published_at').notNull(),
+    updatedAt: text('updated_at'),
+    imageSrc: text('image_src'),
+    imageAlt: text('image_alt'),
+    imageCaption: text('image_caption'),
+    imageCredit: text('image_credit'),
+    videoTitle: text('video_title'),
+    videoId: text('video_id'),
+    videoPoster: text('video_poster'),
+    videoCredit: text('video_credit'),
+    body: text('body').notNull(),
+    wordCount: integer('word_count').notNull(),
+    /** Where the article came from, relative to the content folder, for messages. */
+    sourceFile: text('source_file').notNull(),
+    contentHash: text('content_hash').notNull(),
+  },
+  (table) => [
+    index('articles_published_at_idx').on(table.publishedAt),
+    index('articles_author_id_idx').on(table.authorId),
+    index('articles_section_idx').on(table.section),
+  ],
+);
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.position] }),
+    index('article_tags_name_idx').on(table.name),
+  ],
+);
+
+/**
+ * The "Read more" list: ordered edges from an article either to another
+ * article (target_article_id) or to an external URL (url + title), never both.
+ */
+export const relatedLinks = sqliteTable(
+  'related_links',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    targetArticleId: integer('target_article_id').references(() => articles.id, {
+      onDelete: 'cascade',
+    }),
+    url: text('url'),
+    title: text('title'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.position] }),
+    index('related_links_target_idx').on(table.targetArticleId),
+    check(
+      'related_links_one_target',
+      sql`(${table.targetArticleId} IS NOT NULL AND ${table.url} IS NULL) OR (${table.targetArticleId} IS NULL AND ${table.url} IS NOT NULL AND ${table.title} IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const authorsRelations = relations(authors, ({ many }) => ({
+  articles: many(articles),
+}));
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  author: one(authors, { fields: [articles.authorId], references: [authors.id] }),
+  tags: many(articleTags),
+  relatedLinks: many(relatedLinks, { relationName: 'outgoing' }),
+  backlinks: many(relatedLinks, { relationName: 'incoming' }),
+}));
+
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+}));
+
+export const relatedLinksRelations = relations(relatedLinks, ({ one }) => ({
+  article: one(articles, {
+    fields: [relatedLinks.articleId],
+    references: [articles.id],
+    relationName: 'outgoing',
+  }),
+  target: one(articles, {
+    fields: [relatedLinks.targetArticleId],
+    references: [articles.id],
+    relationName: 'incoming',
+  }),
+}));
+
+export type Author = typeof authors.$inferSelect;
+export type NewAuthor = typeof authors.$inferInsert;
+export type ArticleRow = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type NewRelatedLink = typeof relatedLinks.$inferInsert;
