@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError, formatProblem } from '@/lib/content';
+import { databasePath } from '../client';
+import { seedDatabase } from './index';
+
+/** `npm run db:seed [-- --dir <folder>]`: load a content folder into DATABASE_PATH. */
+function main(): number {
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' } } });
+  const dir = values.dir;
+  const file = databasePath();
+  try {
+    const result = seedDatabase({ dir, databaseFile: file });
+    const { articles: a, authors: w } = result;
+    console.log(`Seeded ${path.relative(process.cwd(), file) || file} from ${dir}/`);
+    console.log(`  articles: ${a.added} added, ${a.updated} updated, ${a.removed} removed, ${a.unchanged} unchanged`);
+    console.log(`  authors:  ${w.added} added, ${w.updated} updated, ${w.removed} removed, ${w.unchanged} unchanged`);
+    const total = a.added + a.updated + a.unchanged;
+    console.log(`  ${total} articles in ${result.seconds.toFixed(2)} s (${Math.round(result.articlesPerSecond)} articles/s)`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ContentError) {
+      for (const problem of error.problems) console.error(formatProblem(problem));
+      console.error(`\nNothing was written: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${dir}/. Fix them and run the seed again.`);
+      return 1;
+    }
+    console.error(`Seed failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,139 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { ArticleRecord, AuthorRecord } from '@/lib/content';
+import { parseYouTubeId } from '@/lib/markdown/url';
+import type { AppDatabase } from '../client';
+import { articles, articleTags, authors, relatedLinks, type NewArticle, type NewRelatedLink } from '../schema';
+
+export type Tally = { added: number; updated: number; removed: number; unchanged: number };
+
+export type WriteResult = {
+  authors: Tally;
+  articles: Tally;
+  /** Slugs of the articles added, updated or removed: what a cache must forget. */
+  changedSlugs: string[];
+};
+
+const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
+
+/**
+ * Makes the database mirror the content set, in one synchronous transaction
+ * (better-sqlite3 transactions must be synchronous to roll back). Rows whose
+ * content hash is unchanged are not touched, so re-running changes nothing.
+ * The content must already be valid: this is the write half of the seed.
+ */
+export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]; articles: ArticleRecord[] }): WriteResult {
+  return db.transaction((tx) => {
+    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [] };
+
+    const authorIds = new Map<string, number>();
+    const existingAuthors = new Map(tx.select({ id: authors.id, slug: authors.slug, hash: authors.contentHash }).from(authors).all().map((row) => [row.slug, row]));
+    for (const author of content.authors) {
+      const values = {
+        slug: author.slug,
+        name: author.name,
+        title: author.title,
+        organization: author.organization,
+        bio: author.bio,
+        contentHash: author.contentHash,
+      };
+      const existing = existingAuthors.get(author.slug);
+      if (!existing) {
+        authorIds.set(author.slug, tx.insert(authors).values(values).returning({ id: authors.id }).get().id);
+        result.authors.added++;
+      } else {
+        authorIds.set(author.slug, existing.id);
+        if (existing.hash === author.contentHash) result.authors.unchanged++;
+        else {
+          tx.update(authors).set(values).where(eq(authors.id, existing.id)).run();
+          result.authors.updated++;
+        }
+      }
+    }
+
+    const wanted = new Set(content.articles.map((article) => article.slug));
+    const existingArticles = tx.select({ id: articles.id, slug: articles.slug, hash: articles.contentHash }).from(articles).all();
+    const removed = existingArticles.filter((row) => !wanted.has(row.slug));
+    for (const chunk of chunks(removed.map((row) => row.id), 500)) {
+      // Tags and links from and to these articles go with them (ON DELETE CASCADE).
+      tx.delete(articles).where(inArray(articles.id, chunk)).run();
+    }
+    result.articles.removed = removed.length;
+    result.changedSlugs.push(...removed.map((row) => row.slug));
+
+    const articleIds = new Map(existingArticles.map((row) => [row.slug, row.id]));
+    const existingHashes = new Map(existingArticles.map((row) => [row.slug, row.hash]));
+    const toLink: ArticleRecord[] = [];
+    for (const article of content.articles) {
+      const values = articleRow(article, authorIds.get(article.authorSlug)!);
+      const existingHash = existingHashes.get(article.slug);
+      if (existingHash === undefined) {
+        articleIds.set(article.slug, tx.insert(articles).values(values).returning({ id: articles.id }).get().id);
+        result.articles.added++;
+      } else if (existingHash !== article.contentHash) {
+        tx.update(articles).set(values).where(eq(articles.id, articleIds.get(article.slug)!)).run();
+        result.articles.updated++;
+      } else {
+        result.articles.unchanged++;
+        continue;
+      }
+      toLink.push(article);
+      result.changedSlugs.push(article.slug);
+    }
+
+    // Tags and "Read more" edges of new and changed articles, now that every target has an id.
+    for (const article of toLink) {
+      const id = articleIds.get(article.slug)!;
+      tx.delete(articleTags).where(eq(articleTags.articleId, id)).run();
+      tx.delete(relatedLinks).where(eq(relatedLinks.articleId, id)).run();
+      if (article.tags.length > 0) {
+        tx.insert(articleTags).values(article.tags.map((name, position) => ({ articleId: id, position, name }))).run();
+      }
+      if (article.related.length > 0) {
+        const links = article.related.map((entry, position): NewRelatedLink =>
+          entry.kind === 'article'
+            ? { articleId: id, position, targetArticleId: articleIds.get(entry.slug)! }
+            : { articleId: id, position, url: entry.url, title: entry.title },
+        );
+        tx.insert(relatedLinks).values(links).run();
+      }
+    }
+
+    const keepAuthors = new Set(content.authors.map((author) => author.slug));
+    const goneAuthors = [...existingAuthors.values()].filter((row) => !keepAuthors.has(row.slug));
+    for (const chunk of chunks(goneAuthors.map((row) => row.id), 500)) tx.delete(authors).where(inArray(authors.id, chunk)).run();
+    result.authors.removed = goneAuthors.length;
+
+    return result;
+  });
+}
+
+function articleRow(article: ArticleRecord, authorId: number): NewArticle {
+  return {
+    slug: article.slug,
+    title: article.title,
+    dek: article.dek,
+    authorId,
+    section: article.section,
+    source: article.source,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    imageSrc: article.image?.src ?? null,
+    imageAlt: article.image?.alt ?? null,
+    imageCaption: article.image?.caption ?? null,
+    imageCredit: article.image?.credit ?? null,
+    videoTitle: article.video?.title ?? null,
+    videoId: article.video ? parseYouTubeId(article.video.url) : null,
+    videoPoster: article.video?.poster ?? null,
+    videoCredit: article.video?.credit ?? null,
+    body: article.body,
+    wordCount: article.wordCount,
+    sourceFile: article.sourceFile,
+    contentHash: article.contentHash,
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}

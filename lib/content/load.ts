@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { matter } from 'vfile-matter';
+import type { z } from 'zod';
+import { analyzeBody } from '@/lib/markdown/body';
+import type { Problem } from './problems';
+import {
+  articleFrontMatterSchema,
+  authorFrontMatterSchema,
+  slugSchema,
+  type ArticleFrontMatter,
+  type RelatedEntry,
+} from './schema';
+
+export type AuthorRecord = {
+  slug: string;
+  name: string;
+  title: string | null;
+  organization: string | null;
+  bio: string | null;
+  sourceFile: string;
+  contentHash: string;
+};
+
+export type ArticleRecord = {
+  slug: string;
+  title: string;
+  dek: string | null;
+  authorSlug: string;
+  section: string;
+  tags: string[];
+  publishedAt: string;
+  updatedAt: string | null;
+  source: string | null;
+  image: ArticleFrontMatter['image'] | null;
+  video: ArticleFrontMatter['video'] | null;
+  related: RelatedEntry[];
+  body: string;
+  wordCount: number;
+  sourceFile: string;
+  contentHash: string;
+};
+
+export type LoadedContent = {
+  authors: AuthorRecord[];
+  articles: ArticleRecord[];
+  problems: Problem[];
+  /** Slugs of article files that exist but failed validation: links to them are not "dangling". */
+  invalidArticleSlugs: Set<string>;
+};
+
+/** A content file larger than this is refused before it is read (a long feature is ~100 KB). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads content/authors/*.md and content/articles/*.md. Never throws for bad
+ * content: every problem is collected so an editor sees them all at once.
+ */
+export function loadContentFolder(dir: string): LoadedContent {
+  const problems: Problem[] = [];
+  const root = path.resolve(dir);
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+    if (!fs.statSync(realRoot).isDirectory()) throw new Error('not a directory');
+  } catch {
+    return { authors: [], articles: [], problems: [{ file: dir, field: 'folder', message: 'is not a readable content folder' }], invalidArticleSlugs: new Set() };
+  }
+
+  const authors: AuthorRecord[] = [];
+  for (const file of listMarkdown(realRoot, 'authors', problems)) {
+    const parsed = readFile(realRoot, file, problems);
+    if (!parsed) continue;
+    const result = authorFrontMatterSchema.safeParse(parsed.data);
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error));
+      continue;
+    }
+    const slug = slugFor(file, result.data.slug, problems);
+    if (!slug) continue;
+    const bio = parsed.body.trim() || null;
+    authors.push(
+      withHash({
+        slug,
+        name: result.data.name,
+        title: result.data.title ?? null,
+        organization: result.data.organization ?? null,
+        bio,
+        sourceFile: file,
+      }),
+    );
+  }
+
+  const articles: ArticleRecord[] = [];
+  const invalidArticleSlugs = new Set<string>();
+  for (const file of listMarkdown(realRoot, 'articles', problems)) {
+    const parsed = readFile(realRoot, file, problems);
+    if (!parsed) {
+      invalidArticleSlugs.add(path.basename(file, '.md'));
+      continue;
+    }
+    const result = articleFrontMatterSchema.safeParse(parsed.data);
+    const body = parsed.body.trim();
+    const analysis = analyzeBody(body);
+    if (body === '') problems.push({ file, field: 'body', message: 'is empty: write the article below the front matter' });
+    for (const problem of analysis.problems) {
+      const line = problem.line === undefined ? '' : `line ${problem.line + parsed.bodyLineOffset}: `;
+      problems.push({ file, field: 'body', message: `${line}${problem.message}` });
+    }
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error));
+      const claimed = (parsed.data as { slug?: unknown }).slug;
+      invalidArticleSlugs.add(typeof claimed === 'string' ? claimed : path.basename(file, '.md'));
+      continue;
+    }
+    const slug = slugFor(file, result.data.slug, problems);
+    if (!slug) continue;
+    const fm = result.data;
+    articles.push(
+      withHash({
+        slug,
+        title: fm.title,
+        dek: fm.dek ?? null,
+        authorSlug: fm.author,
+        section: fm.section,
+        tags: fm.tags,
+        publishedAt: fm.publishedAt,
+        updatedAt: fm.updatedAt ?? null,
+        source: fm.source ?? null,
+        image: fm.image ?? null,
+        video: fm.video ?? null,
+        related: fm.related,
+        body,
+        wordCount: analysis.wordCount,
+        sourceFile: file,
+      }),
+    );
+  }
+
+  return { authors, articles, problems, invalidArticleSlugs };
+}
+
+function withHash<T extends object>(record: T): T & { contentHash: string } {
+  const contentHash = createHash('sha256').update(JSON.stringify(record)).digest('hex');
+  return { ...record, contentHash };
+}
+
+/** Relative paths ("articles/x.md") of the Markdown files in one subfolder, sorted. */
+function listMarkdown(root: string, subfolder: string, problems: Problem[]): string[] {
+  const folder = path.join(root, subfolder);
+  if (!fs.existsSync(folder)) {
+    problems.push({ file: `${subfolder}/`, field: 'folder', message: `is missing: the content folder needs ${subfolder}/` });
+    return [];
+  }
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.'))
+    .map((entry) => `${subfolder}/${entry.name}`)
+    .sort();
+}
+
+type ParsedFile = { data: unknown; body: string; bodyLineOffset: number };
+
+function readFile(root: string, file: string, problems: Problem[]): ParsedFile | undefined {
+  const fail = (message: string) => {
+    problems.push({ file, field: 'file', message });
+    return undefined;
+  };
+  const absolute = path.join(root, file);
+  let real: string;
+  try {
+    real = fs.realpathSync(absolute);
+  } catch {
+    return fail('cannot be read (a broken symlink?)');
+  }
+  if (real !== absolute && !real.startsWith(root + path.sep)) return fail('is a symlink to a file outside the content folder');
+  const stat = fs.statSync(real);
+  if (!stat.isFile()) return fail('is not a regular file');
+  if (stat.size > MAX_FILE_BYTES) return fail(`is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+
+  const bytes = fs.readFileSync(real);
+  if (bytes.includes(0)) return fail('is binary, not a Markdown text file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('is not valid UTF-8 text: save it as UTF-8');
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!text.startsWith('---\n')) {
+    problems.push({ file, field: 'front matter', message: 'is missing: the file must start with YAML front matter between "---" lines' });
+    return undefined;
+  }
+
+  const vfile = new VFile({ value: text, path: file });
+  try {
+    matter(vfile, { strip: true, yaml: { maxAliasCount: 50, prettyErrors: true, uniqueKeys: true } });
+  } catch (error) {
+    problems.push({ file, field: 'front matter', message: `is not valid YAML: ${yamlErrorMessage(error)}` });
+    return undefined;
+  }
+  const data = (vfile.data as { matter?: unknown }).matter;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file, field: 'front matter', message: 'must be a YAML mapping of fields (name: value)' });
+    return undefined;
+  }
+  const body = String(vfile.value);
+  const bodyLineOffset = text.split('\n').length - body.split('\n').length;
+  return { data, body, bodyLineOffset };
+}
+
+/** yaml's first message line, with its line number counted from the top of the file (after the opening ---). */
+function yamlErrorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const first = error.message.split('\n')[0] ?? error.message;
+  const position = (error as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
+  if (!position) return first;
+  return `${first.replace(/ at line \d+, column \d+:?$/, '')} (line ${position.line + 1}, column ${position.col})`;
+}
+
+function slugFor(file: string, explicit: string | undefined, problems: Problem[]): string | undefined {
+  if (explicit) return explicit;
+  const fromName = path.basename(file, '.md');
+  if (slugSchema.safeParse(fromName).success) return fromName;
+  problems.push({
+    file,
+    field: 'slug',
+    message: `file name "${fromName}" is not a valid slug (lowercase letters, digits and single hyphens): rename the file or set slug`,
+  });
+  return undefined;
+}
+
+function zodProblems(file: string, error: z.ZodError): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const where = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ file, field: where ? `${where}.${key}` : key, message: 'is not a known field (check the spelling in content/README.md)' }));
+    }
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    return [{ file, field: where || 'front matter', message }];
+  });
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isHttpUrl, isSafeUrl, parseYouTubeId } from '@/lib/markdown/url';
+
+/** Slugs: lowercase letters, digits and single hyphens, not at either end. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_SLUG_LENGTH = 120;
+
+export const slugSchema = z
+  .string()
+  .max(MAX_SLUG_LENGTH, `must be at most ${MAX_SLUG_LENGTH} characters`)
+  .regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")');
+
+/** Text shown to readers: trimmed, one line, not empty, bounded. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value), 'must not contain control characters');
+
+const safeUrl = z.string().trim().refine(isSafeUrl, 'must be an http(s) URL or a site-relative path starting with "/"');
+const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http(s) URL');
+
+/** ISO 8601: a date ("2021-01-06") or a date-time with Z or an offset. Stored as UTC. */
+const isoDate = z
+  .string()
+  .trim()
+  .refine(
+    (value) => z.iso.datetime({ offset: true }).safeParse(value).success || z.iso.date().safeParse(value).success,
+    'must be an ISO 8601 date or date-time with a time zone, like 2021-01-06 or 2021-01-06T17:00:00Z',
+  )
+  .transform((value) => new Date(value).toISOString());
+
+export const authorFrontMatterSchema = z.strictObject({
+  name: line(120),
+  title: line(120).optional(),
+  organization: line(120).optional(),
+  slug: slugSchema.optional(),
+});
+
+const imageSchema = z.strictObject({
+  src: safeUrl,
+  alt: line(500),
+  caption: line(500).optional(),
+  credit: line(200).optional(),
+});
+
+const videoSchema = z.strictObject({
+  title: line(300),
+  url: z.string().trim().refine((value) => parseYouTubeId(value) !== null, 'must be a YouTube URL (watch, youtu.be or embed) or an 11-character video id'),
+  poster: safeUrl.optional(),
+  credit: line(300).optional(),
+});
+
+/** One "Read more" entry: another article by slug, or an external page with its title. */
+const relatedSchema = z
+  .strictObject({ slug: slugSchema.optional(), url: httpUrl.optional(), title: line(300).optional() })
+  .superRefine((entry, ctx) => {
+    if (entry.slug !== undefined && (entry.url !== undefined || entry.title !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'give either slug, or url with title, not both' });
+    } else if (entry.slug === undefined && entry.url === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'needs slug (another article) or url with title (an external page)' });
+    } else if (entry.url !== undefined && entry.title === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required with url' });
+    }
+  })
+  .transform((entry) =>
+    entry.slug !== undefined ? { kind: 'article' as const, slug: entry.slug } : { kind: 'external' as const, url: entry.url!, title: entry.title! },
+  );
+
+export const MAX_TAGS = 30;
+export const MAX_RELATED = 50;
+
+export const articleFrontMatterSchema = z
+  .strictObject({
+    title: line(300),
+    slug: slugSchema.optional(),
+    dek: line(1000).optional(),
+    author: slugSchema,
+    section: line(80),
+    tags: z
+      .array(line(80))
+      .max(MAX_TAGS, `must list at most ${MAX_TAGS} tags`)
+      .superRefine((tags, ctx) => {
+        const seen = new Set<string>();
+        tags.forEach((tag, index) => {
+          const key = tag.toLowerCase();
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `"${tag}" is listed twice` });
+          seen.add(key);
+        });
+      })
+      .default([]),
+    publishedAt: isoDate,
+    updatedAt: isoDate.optional(),
+    source: line(120).optional(),
+    image: imageSchema.optional(),
+    video: videoSchema.optional(),
+    related: z.array(relatedSchema).max(MAX_RELATED, `must list at most ${MAX_RELATED} entries`).default([]),
+  })
+  .superRefine((article, ctx) => {
+    if (article.updatedAt !== undefined && article.updatedAt < article.publishedAt) {
+      ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
+    }
+  });
+
+export type AuthorFrontMatter = z.infer<typeof authorFrontMatterSchema>;
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type RelatedEntry = ArticleFrontMatter['related'][number];

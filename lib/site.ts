@@ -1,0 +1,23 @@
+/** The publication itself: one place for its name and address. */
+export const siteConfig = {
+  name: 'Newsline',
+  description: 'Entertainment, culture and the stories behind them, with every "Read more" link one click away.',
+  locale: 'en-US',
+  /** Public origin for absolute URLs (canonical, feeds); never taken from a request's Host header. */
+  url: normalizeOrigin(process.env.SITE_URL) ?? 'http://localhost:3000',
+} as const;
+
+function normalizeOrigin(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return url.origin;
+  } catch {
+    throw new Error(`SITE_URL must be an http(s) origin like https://news.example.com (got ${JSON.stringify(value)})`);
+  }
+}
+
+export function articlePath(slug: string): string {
+  return `/articles/${slug}`;
+}
