@@ -104,9 +104,11 @@ export function loadContentFolder(dir: string): LoadedContent {
     const result = articleFrontMatterSchema.safeParse(parsed.data);
     const body = parsed.body.trim();
     const analysis = analyzeBody(body);
+    // Lines trimmed off the top of the body still count for the line numbers we report.
+    const trimmedLines = (parsed.body.slice(0, parsed.body.length - parsed.body.trimStart().length).match(/\n/g) ?? []).length;
     if (body === '') problems.push({ file, field: 'body', message: 'is empty: write the article below the front matter' });
     for (const problem of analysis.problems) {
-      const line = problem.line === undefined ? '' : `line ${problem.line + parsed.bodyLineOffset}: `;
+      const line = problem.line === undefined ? '' : `line ${problem.line + parsed.bodyLineOffset + trimmedLines}: `;
       problems.push({ file, field: 'body', message: `${line}${problem.message}` });
     }
     if (!result.success) {

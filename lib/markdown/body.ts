@@ -1,5 +1,5 @@
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
@@ -43,7 +43,7 @@ export function analyzeBody(markdown: string): BodyAnalysis {
   const file = new VFile(markdown);
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as MdastRoot;
   return {
-    wordCount: countWords(toString(tree)),
+    wordCount: countWords(blockTexts(tree).join('\n')),
     problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
   };
 }
@@ -52,6 +52,13 @@ export function analyzeBody(markdown: string): BodyAnalysis {
 export function bodyToHast(markdown: string): HastRoot {
   const file = new VFile(markdown);
   return htmlTransformer.runSync(htmlTransformer.parse(file), file) as HastRoot;
+}
+
+/** The text of each block on its own, so words at block boundaries do not run together. */
+function blockTexts(node: MdastRoot | RootContent): string[] {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'code') return [toString(node)];
+  if ('children' in node) return node.children.flatMap(blockTexts);
+  return 'value' in node ? [node.value] : [];
 }
 
 export function countWords(text: string): number {

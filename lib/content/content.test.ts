@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { article, author, BODY, makeContentFolder } from '@/test/content-fixture';
+import { formatProblem, readContent } from './index';
+
+function problemsOf(dir: string): string[] {
+  return readContent(dir).problems.map(formatProblem);
+}
+
+describe('readContent on the shipped sample', () => {
+  it('loads every article and author with no problems', () => {
+    const content = readContent(path.resolve(__dirname, '../../content'));
+    expect(content.problems).toEqual([]);
+    expect(content.articles).toHaveLength(7);
+    const reference = content.articles.find((a) => a.slug === 'we-can-be-heroes-robert-rodriguez');
+    expect(reference?.authorSlug).toBe('kevin-polowy');
+    expect(reference?.source).toBe('Yahoo Entertainment');
+    expect(reference?.related.filter((entry) => entry.kind === 'article')).toHaveLength(4);
+    expect(reference?.wordCount).toBeGreaterThan(400);
+    expect(reference?.wordCount).toBeLessThanOrEqual(600);
+  });
+});
+
+describe('front matter', () => {
+  it('takes the slug from the file name unless one is given, and normalizes dates to UTC', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author, 'Writes about things.');
+    folder.write('articles/from-file-name.md', article({ publishedAt: '2024-05-01T12:00:00+02:00' }), BODY);
+    folder.write('articles/Whatever Name.md', article({ slug: 'explicit-slug', publishedAt: '2024-05-02' }), BODY);
+    const content = readContent(folder.dir);
+    expect(content.problems).toEqual([]);
+    expect(content.articles.map((a) => [a.slug, a.publishedAt])).toEqual([
+      ['explicit-slug', '2024-05-02T00:00:00.000Z'],
+      ['from-file-name', '2024-05-01T10:00:00.000Z'],
+    ]);
+    expect(content.authors[0]?.bio).toBe('Writes about things.');
+  });
+
+  it('reports every problem in every file as <file>: <field>: <problem>', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', { title: 'No name' });
+    folder.write('articles/one.md', { author: 'ada', section: 'News', publishedAt: 'yesterday' }, BODY);
+    folder.write('articles/two.md', article({ updatedAt: '2024-04-01T00:00:00Z', tags: ['A', 'a'], subtitle: 'typo field' }), BODY);
+    folder.write(
+      'articles/three.md',
+      article({
+        image: { src: 'javascript:alert(1)' },
+        video: { title: 'Clip', url: 'https://vimeo.com/1' },
+        related: [{ url: 'ftp://example.com/x', title: 'FTP' }, { url: 'https://example.com' }, { slug: 'Bad Slug' }, {}],
+      }),
+      BODY,
+    );
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/one.md: publishedAt: must be an ISO 8601 date or date-time with a time zone, like 2021-01-06 or 2021-01-06T17:00:00Z',
+      'articles/one.md: title: is required',
+      'articles/three.md: image.alt: is required',
+      'articles/three.md: image.src: must be an http(s) URL or a site-relative path starting with "/"',
+      'articles/three.md: related.0.url: must be an absolute http(s) URL',
+      'articles/three.md: related.1.title: is required with url',
+      'articles/three.md: related.2.slug: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',
+      'articles/three.md: related.3: needs slug (another article) or url with title (an external page)',
+      'articles/three.md: video.url: must be a YouTube URL (watch, youtu.be or embed) or an 11-character video id',
+      'articles/two.md: subtitle: is not a known field (check the spelling in content/README.md)',
+      'articles/two.md: tags.1: "a" is listed twice',
+      'articles/two.md: updatedAt: must not be before publishedAt',
+      'authors/ada.md: name: is required',
+    ]);
+  });
+
+  it('names YAML errors with their line, and files without front matter', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/bad-yaml.md', 'title: "unclosed\nauthor: ada\n', BODY);
+    fs.writeFileSync(path.join(folder.dir, 'articles/no-front-matter.md'), '# Just a heading\n');
+    const problems = problemsOf(folder.dir);
+    expect(problems[0]).toMatch(/^articles\/bad-yaml\.md: front matter: is not valid YAML: .+\(line \d+, column \d+\)$/);
+    expect(problems[1]).toBe('articles/no-front-matter.md: front matter: is missing: the file must start with YAML front matter between "---" lines');
+  });
+
+  it('refuses a file name that is not a slug when no slug is given, and an empty body', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/Bad Name.md', article(), BODY);
+    folder.write('articles/empty.md', article(), '\n\n');
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/Bad Name.md: slug: file name "Bad Name" is not a valid slug (lowercase letters, digits and single hyphens): rename the file or set slug',
+      'articles/empty.md: body: is empty: write the article below the front matter',
+    ]);
+  });
+
+  it('reports problems inside the body with their line in the file', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    // Front matter is lines 1-6; the body starts on line 7 with a blank line.
+    folder.write('articles/clip.md', article(), '\nIntro.\n\n::video[Trailer]{url="https://example.com/x.mp4"}\n');
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/clip.md: body: line 10: ::video needs url="…" with a YouTube URL or id (got "https://example.com/x.mp4")',
+    ]);
+  });
+});
+
+describe('the graph and the set', () => {
+  it('refuses dangling, self and repeated links, unknown authors and shared slugs', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/a.md', article({ related: [{ slug: 'b' }, { slug: 'missing' }, { slug: 'a' }, { slug: 'b' }] }), BODY);
+    folder.write('articles/b.md', article({ author: 'nobody', related: [{ url: 'https://example.com/', title: 'X' }, { url: 'https://example.com/', title: 'Y' }] }), BODY);
+    folder.write('articles/c.md', article({ slug: 'b' }), BODY);
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/a.md: related.1.slug: no article has slug "missing"',
+      'articles/a.md: related.2.slug: an article cannot list itself',
+      'articles/a.md: related.3: repeats related.0',
+      'articles/b.md: author: no author "nobody" (expected authors/nobody.md)',
+      'articles/b.md: related.1: repeats related.0',
+      'articles/b.md: slug: article slug "b" is also used by articles/c.md',
+      'articles/c.md: slug: article slug "b" is also used by articles/b.md',
+    ]);
+  });
+
+  it('does not call a link dangling when its target exists but is itself invalid', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/a.md', article({ related: [{ slug: 'b' }] }), BODY);
+    folder.write('articles/b.md', article({ title: '' }), BODY);
+    expect(problemsOf(folder.dir)).toEqual(['articles/b.md: title: must not be empty']);
+  });
+});
+
+describe('files that are not Markdown text', () => {
+  it('refuses binary, non-UTF-8, oversized files and symlinks out of the folder', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    fs.writeFileSync(path.join(folder.dir, 'articles/binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(folder.dir, 'articles/latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1'));
+    fs.writeFileSync(path.join(folder.dir, 'articles/huge.md'), `---\ntitle: Big\n---\n${'word '.repeat(600_000)}`);
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outside-')), 'secret.md');
+    fs.writeFileSync(outside, `---\n${'title: Secret'}\n---\nbody`);
+    fs.symlinkSync(outside, path.join(folder.dir, 'articles/link.md'));
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/binary.md: file: is binary, not a Markdown text file',
+      'articles/huge.md: file: is 2.9 MB; the limit is 2 MB',
+      'articles/latin1.md: file: is not valid UTF-8 text: save it as UTF-8',
+      'articles/link.md: file: is a symlink to a file outside the content folder',
+    ]);
+  });
+
+  it('reports a folder that does not exist', () => {
+    expect(problemsOf('/nonexistent/content')).toEqual(['/nonexistent/content: folder: is not a readable content folder']);
+  });
+});
