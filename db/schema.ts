@@ -37,6 +37,8 @@ export const articles = sqliteTable(
       .notNull()
       .references(() => authors.id, { onDelete: 'restrict' }),
     section: text('section').notNull(),
+    /** URL name of the section, derived from its name (lib/slug.ts): "Food & Drink" → "food-and-drink". */
+    sectionSlug: text('section_slug').notNull(),
     source: text('source'),
     publishedAt: text('published_at').notNull(),
     updatedAt: text('updated_at'),
@@ -55,9 +57,9 @@ export const articles = sqliteTable(
     contentHash: text('content_hash').notNull(),
   },
   (table) => [
-    index('articles_published_at_idx').on(table.publishedAt),
-    index('articles_author_id_idx').on(table.authorId),
-    index('articles_section_idx').on(table.section),
+    index('articles_published_at_idx').on(table.publishedAt, table.slug),
+    index('articles_author_published_idx').on(table.authorId, table.publishedAt),
+    index('articles_section_published_idx').on(table.sectionSlug, table.publishedAt),
   ],
 );
 
@@ -69,11 +71,25 @@ export const articleTags = sqliteTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     name: text('name').notNull(),
+    /** URL name of the tag, derived from its name like section slugs. */
+    slug: text('slug').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.articleId, table.position] }),
-    index('article_tags_name_idx').on(table.name),
+    index('article_tags_slug_idx').on(table.slug, table.articleId),
   ],
+);
+
+/** Old slugs of an article (front matter `redirectFrom`): requests for them redirect permanently. */
+export const articleRedirects = sqliteTable(
+  'article_redirects',
+  {
+    fromSlug: text('from_slug').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+  },
+  (table) => [index('article_redirects_article_idx').on(table.articleId)],
 );
 
 /**
@@ -110,12 +126,17 @@ export const authorsRelations = relations(authors, ({ many }) => ({
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   author: one(authors, { fields: [articles.authorId], references: [authors.id] }),
   tags: many(articleTags),
+  redirects: many(articleRedirects),
   relatedLinks: many(relatedLinks, { relationName: 'outgoing' }),
   backlinks: many(relatedLinks, { relationName: 'incoming' }),
 }));
 
 export const articleTagsRelations = relations(articleTags, ({ one }) => ({
   article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+}));
+
+export const articleRedirectsRelations = relations(articleRedirects, ({ one }) => ({
+  article: one(articles, { fields: [articleRedirects.articleId], references: [articles.id] }),
 }));
 
 export const relatedLinksRelations = relations(relatedLinks, ({ one }) => ({

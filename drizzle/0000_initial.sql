@@ -1,12 +1,20 @@
+CREATE TABLE `article_redirects` (
+	`from_slug` text PRIMARY KEY NOT NULL,
+	`article_id` integer NOT NULL,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `article_redirects_article_idx` ON `article_redirects` (`article_id`);--> statement-breakpoint
 CREATE TABLE `article_tags` (
 	`article_id` integer NOT NULL,
 	`position` integer NOT NULL,
 	`name` text NOT NULL,
+	`slug` text NOT NULL,
 	PRIMARY KEY(`article_id`, `position`),
 	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `article_tags_name_idx` ON `article_tags` (`name`);--> statement-breakpoint
+CREATE INDEX `article_tags_slug_idx` ON `article_tags` (`slug`,`article_id`);--> statement-breakpoint
 CREATE TABLE `articles` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,
@@ -14,6 +22,7 @@ CREATE TABLE `articles` (
 	`dek` text,
 	`author_id` integer NOT NULL,
 	`section` text NOT NULL,
+	`section_slug` text NOT NULL,
 	`source` text,
 	`published_at` text NOT NULL,
 	`updated_at` text,
@@ -33,9 +42,9 @@ CREATE TABLE `articles` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `articles_slug_unique` ON `articles` (`slug`);--> statement-breakpoint
-CREATE INDEX `articles_published_at_idx` ON `articles` (`published_at`);--> statement-breakpoint
-CREATE INDEX `articles_author_id_idx` ON `articles` (`author_id`);--> statement-breakpoint
-CREATE INDEX `articles_section_idx` ON `articles` (`section`);--> statement-breakpoint
+CREATE INDEX `articles_published_at_idx` ON `articles` (`published_at`,`slug`);--> statement-breakpoint
+CREATE INDEX `articles_author_published_idx` ON `articles` (`author_id`,`published_at`);--> statement-breakpoint
+CREATE INDEX `articles_section_published_idx` ON `articles` (`section_slug`,`published_at`);--> statement-breakpoint
 CREATE TABLE `authors` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,

@@ -1,8 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { ArticleRecord, AuthorRecord } from '@/lib/content';
 import { parseYouTubeId } from '@/lib/markdown/url';
 import type { AppDatabase } from '../client';
-import { articles, articleTags, authors, relatedLinks, type NewArticle, type NewRelatedLink } from '../schema';
+import { articleRedirects, articles, articleTags, authors, relatedLinks, type NewArticle, type NewRelatedLink } from '../schema';
 
 export type Tally = { added: number; updated: number; removed: number; unchanged: number };
 
@@ -80,13 +80,24 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
       result.changedSlugs.push(article.slug);
     }
 
-    // Tags and "Read more" edges of new and changed articles, now that every target has an id.
+    // Tags, redirects, search rows and "Read more" edges of new and changed articles, now that every
+    // target has an id. All old rows go first, so an old slug may move from one article to another.
+    const changedIds = toLink.map((article) => articleIds.get(article.slug)!);
+    for (const chunk of chunks(changedIds, 500)) {
+      tx.delete(articleTags).where(inArray(articleTags.articleId, chunk)).run();
+      tx.delete(articleRedirects).where(inArray(articleRedirects.articleId, chunk)).run();
+      tx.delete(relatedLinks).where(inArray(relatedLinks.articleId, chunk)).run();
+    }
+    for (const chunk of chunks([...changedIds, ...removed.map((row) => row.id)], 500)) {
+      tx.run(sql`DELETE FROM articles_search WHERE rowid IN (${sql.join(chunk, sql`, `)})`);
+    }
     for (const article of toLink) {
       const id = articleIds.get(article.slug)!;
-      tx.delete(articleTags).where(eq(articleTags.articleId, id)).run();
-      tx.delete(relatedLinks).where(eq(relatedLinks.articleId, id)).run();
       if (article.tags.length > 0) {
-        tx.insert(articleTags).values(article.tags.map((name, position) => ({ articleId: id, position, name }))).run();
+        tx.insert(articleTags).values(article.tags.map((tag, position) => ({ articleId: id, position, name: tag.name, slug: tag.slug }))).run();
+      }
+      if (article.redirectFrom.length > 0) {
+        tx.insert(articleRedirects).values(article.redirectFrom.map((fromSlug) => ({ fromSlug, articleId: id }))).run();
       }
       if (article.related.length > 0) {
         const links = article.related.map((entry, position): NewRelatedLink =>
@@ -96,6 +107,7 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
         );
         tx.insert(relatedLinks).values(links).run();
       }
+      tx.run(sql`INSERT INTO articles_search (rowid, title, dek, body) VALUES (${id}, ${article.title}, ${article.dek ?? ''}, ${article.bodyText})`);
     }
 
     const keepAuthors = new Set(content.authors.map((author) => author.slug));
@@ -114,6 +126,7 @@ function articleRow(article: ArticleRecord, authorId: number): NewArticle {
     dek: article.dek,
     authorId,
     section: article.section,
+    sectionSlug: article.sectionSlug,
     source: article.source,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,

@@ -63,7 +63,7 @@ describe('front matter', () => {
       'articles/three.md: related.3: needs slug (another article) or url with title (an external page)',
       'articles/three.md: video.url: must be a YouTube URL (watch, youtu.be or embed) or an 11-character video id',
       'articles/two.md: subtitle: is not a known field (check the spelling in content/README.md)',
-      'articles/two.md: tags.1: "a" is listed twice',
+      'articles/two.md: tags.1: "a" is the same tag as "A"',
       'articles/two.md: updatedAt: must not be before publishedAt',
       'authors/ada.md: name: is required',
     ]);
@@ -116,6 +116,24 @@ describe('the graph and the set', () => {
       'articles/b.md: related.1: repeats related.0',
       'articles/b.md: slug: article slug "b" is also used by articles/c.md',
       'articles/c.md: slug: article slug "b" is also used by articles/b.md',
+    ]);
+  });
+
+  it('refuses old slugs that are live or claimed twice, and two spellings of one section or tag', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/a.md', article({ section: 'Food & Drink', tags: ['Café', 'Wine'], redirectFrom: ['old-a', 'b', 'old-a'] }), BODY);
+    folder.write('articles/b.md', article({ section: 'Food and Drink', tags: ['Cafe', 'Wine'], redirectFrom: ['old-a', 'b'] }), BODY);
+    folder.write('articles/c.md', article({ section: '!!!', tags: ['🎬'] }), BODY);
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/a.md: redirectFrom.1: "b" is the live slug of articles/b.md',
+      'articles/a.md: redirectFrom.2: "old-a" is already claimed earlier in this list',
+      'articles/b.md: redirectFrom.0: "old-a" is already claimed by articles/a.md',
+      'articles/b.md: redirectFrom.1: "b" is the live slug of this article',
+      'articles/b.md: section: "Food and Drink" and "Food & Drink" (articles/a.md) are both /sections/food-and-drink: use one spelling',
+      'articles/b.md: tags.0: "Cafe" and "Café" (articles/a.md) are both /tags/cafe: use one spelling',
+      'articles/c.md: section: needs at least one letter or digit (its page URL is made from them)',
+      'articles/c.md: tags.0: needs at least one letter or digit (its page URL is made from them)',
     ]);
   });
 

@@ -37,6 +37,54 @@ export function checkContentSet(
       }
     });
   }
+  problems.push(...redirectProblems(articles), ...spellingProblems(articles));
+  return problems;
+}
+
+/** An old slug must not be a live article's slug, and only one article may claim it. */
+function redirectProblems(articles: ArticleRecord[]): Problem[] {
+  const live = new Map(articles.map((article) => [article.slug, article.sourceFile]));
+  const claimed = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    article.redirectFrom.forEach((old, index) => {
+      const field = `redirectFrom.${index}`;
+      const owner = live.get(old);
+      if (owner !== undefined) {
+        const who = owner === article.sourceFile ? 'this article' : owner;
+        problems.push({ file: article.sourceFile, field, message: `"${old}" is the live slug of ${who}` });
+        return;
+      }
+      const earlier = claimed.get(old);
+      if (earlier !== undefined) {
+        const where = earlier === article.sourceFile ? 'earlier in this list' : `by ${earlier}`;
+        problems.push({ file: article.sourceFile, field, message: `"${old}" is already claimed ${where}` });
+      } else claimed.set(old, article.sourceFile);
+    });
+  }
+  return problems;
+}
+
+/**
+ * Two spellings that make the same URL ("Food & Drink", "Food and Drink") would
+ * share one page under two names: the first spelling (by file name) wins and
+ * the others are errors.
+ */
+function spellingProblems(articles: ArticleRecord[]): Problem[] {
+  const first = new Map<string, { name: string; file: string }>();
+  const problems: Problem[] = [];
+  const check = (kind: string, slug: string, name: string, file: string, field: string) => {
+    const key = `${kind}/${slug}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, { name, file });
+    else if (seen.name !== name) {
+      problems.push({ file, field, message: `"${name}" and "${seen.name}" (${seen.file}) are both /${kind}/${slug}: use one spelling` });
+    }
+  };
+  for (const article of articles) {
+    check('sections', article.sectionSlug, article.section, article.sourceFile, 'section');
+    article.tags.forEach((tag, index) => check('tags', tag.slug, tag.name, article.sourceFile, `tags.${index}`));
+  }
   return problems;
 }
 

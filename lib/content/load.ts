@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import type { z } from 'zod';
 import { analyzeBody } from '@/lib/markdown/body';
+import { nameToSlug } from '@/lib/slug';
 import type { Problem } from './problems';
 import {
   articleFrontMatterSchema,
@@ -30,7 +31,11 @@ export type ArticleRecord = {
   dek: string | null;
   authorSlug: string;
   section: string;
-  tags: string[];
+  sectionSlug: string;
+  /** In the editor's order; slugs derived from the names (lib/slug.ts). */
+  tags: { name: string; slug: string }[];
+  /** Old slugs that redirect here. */
+  redirectFrom: string[];
   publishedAt: string;
   updatedAt: string | null;
   source: string | null;
@@ -38,6 +43,8 @@ export type ArticleRecord = {
   video: ArticleFrontMatter['video'] | null;
   related: RelatedEntry[];
   body: string;
+  /** The body as plain text, for the search index. */
+  bodyText: string;
   wordCount: number;
   sourceFile: string;
   contentHash: string;
@@ -127,7 +134,9 @@ export function loadContentFolder(dir: string): LoadedContent {
         dek: fm.dek ?? null,
         authorSlug: fm.author,
         section: fm.section,
-        tags: fm.tags,
+        sectionSlug: nameToSlug(fm.section),
+        tags: fm.tags.map((name) => ({ name, slug: nameToSlug(name) })),
+        redirectFrom: fm.redirectFrom,
         publishedAt: fm.publishedAt,
         updatedAt: fm.updatedAt ?? null,
         source: fm.source ?? null,
@@ -135,6 +144,7 @@ export function loadContentFolder(dir: string): LoadedContent {
         video: fm.video ?? null,
         related: fm.related,
         body,
+        bodyText: analysis.text,
         wordCount: analysis.wordCount,
         sourceFile: file,
       }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpUrl, isSafeUrl, parseYouTubeId } from '@/lib/markdown/url';
+import { nameToSlug } from '@/lib/slug';
 
 /** Slugs: lowercase letters, digits and single hyphens, not at either end. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -70,6 +71,8 @@ const relatedSchema = z
   );
 
 export const MAX_TAGS = 30;
+export const MAX_REDIRECTS = 20;
+const NO_SLUG_MESSAGE = 'needs at least one letter or digit (its page URL is made from them)';
 export const MAX_RELATED = 50;
 
 export const articleFrontMatterSchema = z
@@ -78,16 +81,19 @@ export const articleFrontMatterSchema = z
     slug: slugSchema.optional(),
     dek: line(1000).optional(),
     author: slugSchema,
-    section: line(80),
+    section: line(80).refine((name) => nameToSlug(name) !== '', NO_SLUG_MESSAGE),
     tags: z
-      .array(line(80))
+      .array(line(80).refine((name) => nameToSlug(name) !== '', NO_SLUG_MESSAGE))
       .max(MAX_TAGS, `must list at most ${MAX_TAGS} tags`)
       .superRefine((tags, ctx) => {
-        const seen = new Set<string>();
+        const seen = new Map<string, string>();
         tags.forEach((tag, index) => {
-          const key = tag.toLowerCase();
-          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `"${tag}" is listed twice` });
-          seen.add(key);
+          const key = nameToSlug(tag);
+          const earlier = seen.get(key);
+          if (earlier !== undefined && key !== '') {
+            ctx.addIssue({ code: 'custom', path: [index], message: earlier === tag ? `"${tag}" is listed twice` : `"${tag}" is the same tag as "${earlier}"` });
+          }
+          seen.set(key, earlier ?? tag);
         });
       })
       .default([]),
@@ -96,6 +102,7 @@ export const articleFrontMatterSchema = z
     source: line(120).optional(),
     image: imageSchema.optional(),
     video: videoSchema.optional(),
+    redirectFrom: z.array(slugSchema).max(MAX_REDIRECTS, `must list at most ${MAX_REDIRECTS} old slugs`).default([]),
     related: z.array(relatedSchema).max(MAX_RELATED, `must list at most ${MAX_RELATED} entries`).default([]),
   })
   .superRefine((article, ctx) => {

@@ -36,14 +36,16 @@ const htmlTransformer = unified()
 
 export type BodyProblem = { line: number | undefined; message: string };
 
-export type BodyAnalysis = { wordCount: number; problems: BodyProblem[] };
+export type BodyAnalysis = { wordCount: number; text: string; problems: BodyProblem[] };
 
-/** What the seed needs from a body: its word count and the problems to report. */
+/** What the seed needs from a body: its plain text, word count and the problems to report. */
 export function analyzeBody(markdown: string): BodyAnalysis {
   const file = new VFile(markdown);
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as MdastRoot;
+  const text = blockTexts(tree).join('\n');
   return {
-    wordCount: countWords(blockTexts(tree).join('\n')),
+    wordCount: countWords(text),
+    text,
     problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
   };
 }
