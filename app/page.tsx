@@ -1,17 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getLatestArticles } from '@/db/queries/articles';
+import { getSectionFronts } from '@/db/queries/listings';
+import { alternates } from '@/lib/metadata';
+import { sectionPath } from '@/lib/site';
 import { ArticleList } from './_components/article-card';
 
 // The front page lists what the database holds now, not what it held at build time.
 export const dynamic = 'force-dynamic';
 
-const LATEST_COUNT = 20;
+const LATEST_COUNT = 10;
+const PER_SECTION = 4;
+
+export const metadata: Metadata = { alternates: alternates('/') };
 
 export default function HomePage() {
-  const articles = getLatestArticles(LATEST_COUNT);
+  const latest = getLatestArticles(LATEST_COUNT);
+  const fronts = getSectionFronts(PER_SECTION);
   return (
     <div className="page">
       <h1 className="page__title">Latest stories</h1>
-      {articles.length > 0 ? <ArticleList articles={articles} /> : <p>No stories have been published yet.</p>}
+      {latest.length > 0 ? <ArticleList articles={latest} /> : <p>No stories have been published yet.</p>}
+      {fronts.map(({ section, articles }) => (
+        <section key={section.slug} className="section-front" aria-labelledby={`section-${section.slug}`}>
+          <h2 id={`section-${section.slug}`} className="section-front__title">
+            <Link href={sectionPath(section.slug)}>{section.name}</Link>
+          </h2>
+          <ArticleList articles={articles} headingLevel={3} />
+          <p>
+            <Link href={sectionPath(section.slug)}>More in {section.name} →</Link>
+          </p>
+        </section>
+      ))}
     </div>
   );
 }

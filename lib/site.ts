@@ -21,3 +21,13 @@ function normalizeOrigin(value: string | undefined): string | undefined {
 export function articlePath(slug: string): string {
   return `/articles/${slug}`;
 }
+
+export const sectionPath = (slug: string) => `/sections/${slug}`;
+export const tagPath = (slug: string) => `/tags/${slug}`;
+export const authorPath = (slug: string) => `/authors/${slug}`;
+export const feedPath = (listingPath = '') => `${listingPath}/feed.xml`;
+
+/** An absolute URL on the public origin (SITE_URL), for feeds, sitemaps and structured data. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteConfig.url).toString();
+}

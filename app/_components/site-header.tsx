@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { siteConfig } from '@/lib/site';
+import { SearchForm } from './search-form';
 
 export function SiteHeader() {
   return (
@@ -15,6 +16,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <SearchForm />
       </div>
     </header>
   );

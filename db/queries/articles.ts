@@ -1,7 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { readTimeMinutes } from '@/lib/read-time';
-import type { ArticleRow, Author } from '../schema';
+import { asc, desc, eq, type SQL } from 'drizzle-orm';
+import { articleRedirects, articles, authors, type ArticleRow, type Author } from '../schema';
 import { getDb } from './connection';
 
 export type ArticleAuthor = Pick<Author, 'slug' | 'name' | 'title' | 'organization'>;
@@ -19,18 +20,24 @@ export type ArticleSummary = {
   title: string;
   dek: string | null;
   section: string;
+  sectionSlug: string;
   publishedAt: string;
+  updatedAt: string | null;
   authorName: string;
+  authorSlug: string;
   image: ArticleImage | null;
 };
+
+export type Tag = { name: string; slug: string };
 
 export type Article = {
   slug: string;
   title: string;
   dek: string | null;
   section: string;
+  sectionSlug: string;
   source: string | null;
-  tags: string[];
+  tags: Tag[];
   publishedAt: string;
   updatedAt: string | null;
   readTimeMinutes: number;
@@ -56,7 +63,7 @@ export const getArticle = cache((slug: string): Article | null => {
     where: (article, { eq }) => eq(article.slug, slug),
     with: {
       author: { columns: { slug: true, name: true, title: true, organization: true } },
-      tags: { columns: { name: true }, orderBy: (tag, { asc }) => asc(tag.position) },
+      tags: { columns: { name: true, slug: true }, orderBy: (tag, { asc }) => asc(tag.position) },
       relatedLinks: {
         orderBy: (link, { asc }) => asc(link.position),
         with: { target: { columns: { slug: true, title: true, dek: true } } },
@@ -69,8 +76,9 @@ export const getArticle = cache((slug: string): Article | null => {
     title: row.title,
     dek: row.dek,
     section: row.section,
+    sectionSlug: row.sectionSlug,
     source: row.source,
-    tags: row.tags.map((tag) => tag.name),
+    tags: row.tags,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
     readTimeMinutes: readTimeMinutes(row.wordCount),
@@ -86,22 +94,67 @@ export const getArticle = cache((slug: string): Article | null => {
   };
 });
 
-/** The newest articles first (ties broken by slug so the order is stable). */
-export function getLatestArticles(limit: number): ArticleSummary[] {
-  const rows = getDb().query.articles.findMany({
-    columns: { slug: true, title: true, dek: true, section: true, publishedAt: true, imageSrc: true, imageAlt: true, imageCaption: true, imageCredit: true, videoPoster: true },
-    with: { author: { columns: { name: true } } },
-    orderBy: (article, { asc, desc }) => [desc(article.publishedAt), asc(article.slug)],
-    limit,
-  }).sync();
-  return rows.map((row) => ({
+/** Old slug → the article's current slug, for permanent redirects (front matter redirectFrom). */
+export function getRedirectTarget(oldSlug: string): string | null {
+  const row = getDb()
+    .select({ slug: articles.slug })
+    .from(articleRedirects)
+    .innerJoin(articles, eq(articles.id, articleRedirects.articleId))
+    .where(eq(articleRedirects.fromSlug, oldSlug))
+    .get();
+  return row?.slug ?? null;
+}
+
+export const summaryColumns = {
+  slug: articles.slug,
+  title: articles.title,
+  dek: articles.dek,
+  section: articles.section,
+  sectionSlug: articles.sectionSlug,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  imageSrc: articles.imageSrc,
+  imageAlt: articles.imageAlt,
+  imageCaption: articles.imageCaption,
+  imageCredit: articles.imageCredit,
+  videoPoster: articles.videoPoster,
+  authorName: authors.name,
+  authorSlug: authors.slug,
+};
+
+type SummaryRow = {
+  [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['notNull'] extends true ? (typeof summaryColumns)[K]['_']['data'] : (typeof summaryColumns)[K]['_']['data'] | null;
+};
+
+export function toSummary(row: SummaryRow): ArticleSummary {
+  return {
     slug: row.slug,
     title: row.title,
     dek: row.dek,
     section: row.section,
+    sectionSlug: row.sectionSlug,
     publishedAt: row.publishedAt,
-    authorName: row.author.name,
+    updatedAt: row.updatedAt,
+    authorName: row.authorName,
+    authorSlug: row.authorSlug,
     // A story led by a video shows its poster on cards.
     image: imageOf(row) ?? (row.videoPoster ? { src: row.videoPoster, alt: '', caption: null, credit: null } : null),
-  }));
+  };
+}
+
+/** Newest first; ties broken by slug so the order is stable across pages. */
+export const newestFirst = [desc(articles.publishedAt), asc(articles.slug)];
+
+/** The newest articles, optionally only those matching `where`. */
+export function getLatestArticles(limit: number, offset = 0, where?: SQL): ArticleSummary[] {
+  return getDb()
+    .select(summaryColumns)
+    .from(articles)
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map(toSummary);
 }

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
+import type { NewsArticle, WithContext } from 'schema-dts';
 import { ArticleBody } from '@/app/_components/article-body';
 import { FormattedDate } from '@/app/_components/formatted-date';
+import { JsonLd } from '@/app/_components/json-ld';
 import { VideoEmbed } from '@/app/_components/video-embed';
-import { type Article, getArticle } from '@/db/queries/articles';
+import { type Article, getArticle, getRedirectTarget } from '@/db/queries/articles';
 import { slugSchema } from '@/lib/content/schema';
-import { articlePath } from '@/lib/site';
+import { alternates } from '@/lib/metadata';
+import { absoluteUrl, articlePath, authorPath, sectionPath, siteConfig, tagPath } from '@/lib/site';
 
 // Always read the database at request time: what the seed wrote is what readers get.
 export const dynamic = 'force-dynamic';
@@ -15,31 +18,75 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function articleFor(params: Props['params']): Promise<Article> {
   const { slug } = await params;
-  // Anything that is not a well-formed slug cannot name an article: 404 without touching the database.
-  if (!slugSchema.safeParse(slug).success) notFound();
+  if (!slugSchema.safeParse(slug).success) {
+    // Slugs are lower case: send /articles/Some-Story to the one canonical URL (which may then 404).
+    const lower = slug.toLowerCase();
+    if (lower !== slug && slugSchema.safeParse(lower).success) permanentRedirect(articlePath(lower));
+    // Anything else that is not a well-formed slug cannot name an article: 404 without a query.
+    notFound();
+  }
   const article = getArticle(slug);
-  if (!article) notFound();
-  return article;
+  if (article) return article;
+  const current = getRedirectTarget(slug);
+  if (current) permanentRedirect(articlePath(current));
+  notFound();
+}
+
+/** The image that represents the article when shared: its hero image, else its video's poster. */
+function shareImage(article: Article): { url: string; alt?: string } | undefined {
+  if (article.image) return { url: article.image.src, alt: article.image.alt };
+  if (article.video?.poster) return { url: article.video.poster, alt: article.video.title };
+  return undefined;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await articleFor(params);
+  const image = shareImage(article);
+  const description = article.dek ?? undefined;
   return {
     title: article.title,
-    description: article.dek ?? undefined,
-    alternates: { canonical: articlePath(article.slug) },
-    authors: [{ name: article.author.name }],
+    description,
+    alternates: alternates(articlePath(article.slug)),
+    authors: [{ name: article.author.name, url: authorPath(article.author.slug) }],
     openGraph: {
       type: 'article',
       title: article.title,
-      description: article.dek ?? undefined,
+      description,
       url: articlePath(article.slug),
+      siteName: siteConfig.name,
       publishedTime: article.publishedAt,
       modifiedTime: article.updatedAt ?? undefined,
+      authors: [absoluteUrl(authorPath(article.author.slug))],
       section: article.section,
-      tags: article.tags,
-      images: article.image ? [{ url: article.image.src, alt: article.image.alt }] : article.video?.poster ? [{ url: article.video.poster }] : undefined,
+      tags: article.tags.map((tag) => tag.name),
+      images: image ? [image] : undefined,
     },
+    twitter: {
+      card: image ? 'summary_large_image' : 'summary',
+      title: article.title,
+      description,
+      images: image ? [image] : undefined,
+    },
+  };
+}
+
+function structuredData(article: Article): WithContext<NewsArticle> {
+  const url = absoluteUrl(articlePath(article.slug));
+  const image = shareImage(article);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.dek ?? undefined,
+    image: image ? [absoluteUrl(image.url)] : undefined,
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt ?? article.publishedAt,
+    articleSection: article.section,
+    keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
+    author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined }],
+    publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
   };
 }
 
@@ -50,15 +97,20 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
+      <JsonLd data={structuredData(article)} />
       <article className="article">
         <header className="article__header">
-          <p className="article__section">{article.section}</p>
+          <p className="article__section">
+            <Link href={sectionPath(article.sectionSlug)}>{article.section}</Link>
+          </p>
           <h1 className="article__title">{article.title}</h1>
           {article.dek ? <p className="article__dek">{article.dek}</p> : null}
           <div className="byline">
             {article.source ? <p className="byline__source">{article.source}</p> : null}
             <p className="byline__author">
-              <span className="byline__name">{author.name}</span>
+              <Link className="byline__name" href={authorPath(author.slug)} rel="author">
+                {author.name}
+              </Link>
               {authorRole ? <span className="byline__role"> · {authorRole}</span> : null}
             </p>
             <p className="byline__meta">
@@ -84,8 +136,10 @@ export default async function ArticlePage({ params }: Props) {
             <h2 className="visually-hidden">Tags</h2>
             <ul className="tags" aria-label="Tags">
               {article.tags.map((tag) => (
-                <li key={tag} className="tag">
-                  {tag}
+                <li key={tag.slug}>
+                  <Link className="tag" href={tagPath(tag.slug)} rel="tag">
+                    {tag.name}
+                  </Link>
                 </li>
               ))}
             </ul>

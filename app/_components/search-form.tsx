@@ -1,0 +1,14 @@
+/** A plain GET form to /search: it works without JavaScript. */
+export function SearchForm({ defaultValue = '', id = 'site-search', autoFocus = false }: { defaultValue?: string; id?: string; autoFocus?: boolean }) {
+  return (
+    <form className="search-form" role="search" action="/search" method="get">
+      <label htmlFor={id} className="visually-hidden">
+        Search stories
+      </label>
+      <input id={id} type="search" name="q" defaultValue={defaultValue} placeholder="Search stories" maxLength={500} autoFocus={autoFocus} />
+      <button type="submit" className="button">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { listingRoute } from '@/app/_components/listing-route';
+import { getAuthorListing } from '@/db/queries/listings';
+import { authorPath, siteConfig } from '@/lib/site';
+
+export const dynamic = 'force-dynamic';
+
+const route = listingRoute({
+  load: getAuthorListing,
+  describe: ({ author }) => {
+    const role = [author.title, author.organization].filter(Boolean).join(', ');
+    return {
+      kicker: 'Author',
+      name: author.name,
+      path: authorPath(author.slug),
+      description: author.bio ?? `Stories by ${author.name}${role ? `, ${role}` : ''}, on ${siteConfig.name}.`,
+      intro: (
+        <div className="author-intro">
+          {role ? <p className="author-intro__role">{role}</p> : null}
+          {author.bio?.split(/\n\s*\n/).map((paragraph, index) => <p key={index}>{paragraph}</p>)}
+        </div>
+      ),
+    };
+  },
+});
+
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
