@@ -1,7 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
-import path from 'node:path';
 import { type AppDatabase, databasePath, openReadOnlyDatabase, type OpenedDatabase } from '../client';
+import { databaseProblem, schemaProblem } from '../health';
 
 /** The database cannot serve pages; `message` says what is wrong and what to run. */
 export class DatabaseUnavailableError extends Error {
@@ -11,45 +11,54 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-let opened: OpenedDatabase | undefined;
+type Connection = OpenedDatabase & { inode: number };
+
+let current: Connection | undefined;
 let lastLogged: string | undefined;
 
-/**
- * The server's one read-only connection, opened on first use. If the file is
- * missing, not a database or not migrated, nothing is cached: the request fails
- * with a DatabaseUnavailableError (logged once, as one line), and the next
- * request tries again, so the site recovers as soon as someone runs the seed.
- */
-export function getDb(): AppDatabase {
-  if (opened) return opened.db;
-  const file = databasePath();
-  let candidate: OpenedDatabase | undefined;
-  try {
-    candidate = openReadOnlyDatabase(file);
-    const migrated = candidate.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get();
-    if (!migrated) throw new DatabaseUnavailableError(`database ${file} has no tables: run "npm run db:seed" (it migrates first)`);
-    opened = candidate;
-    if (lastLogged) console.info(`[database] ${file} is available again`);
-    lastLogged = undefined;
-    return candidate.db;
-  } catch (error) {
-    candidate?.sqlite.close();
-    const unavailable = error instanceof DatabaseUnavailableError ? error : describe(error, file);
-    if (unavailable.message !== lastLogged) {
-      console.error(`[database] ${unavailable.message}`);
-      lastLogged = unavailable.message;
-    }
-    throw unavailable;
-  }
+/** One line in the log per change of state, not one per request. */
+export function logDatabaseState(problem: string | null): void {
+  if (problem === lastLogged) return;
+  if (problem) console.error(`[database] ${problem}`);
+  else if (lastLogged) console.info(`[database] ${databasePath()} is available again`);
+  lastLogged = problem ?? undefined;
 }
 
-function describe(error: unknown, file: string): DatabaseUnavailableError {
-  const code = (error as { code?: string }).code;
-  if (!fs.existsSync(file)) {
-    const folder = fs.existsSync(path.dirname(file)) ? '' : ' (nor does its folder)';
-    return new DatabaseUnavailableError(`database ${file} does not exist${folder}: run "npm run db:seed" to create it, or set DATABASE_PATH`);
+/**
+ * The server's read-only connection. It is reopened when the file at
+ * DATABASE_PATH is replaced (a restored backup), and nothing is cached while
+ * the file is missing, not a database or on another schema: the request fails
+ * with a DatabaseUnavailableError and the next one tries again, so the site
+ * recovers without a restart once the database is fixed.
+ */
+export function getDb(): AppDatabase {
+  const file = databasePath();
+  let inode: number;
+  try {
+    inode = fs.statSync(file).ino;
+  } catch {
+    return unavailable(file);
   }
-  if (code === 'SQLITE_NOTADB') return new DatabaseUnavailableError(`${file} is not an SQLite database: restore a backup or delete it and run "npm run db:seed"`);
-  const detail = error instanceof Error ? error.message : String(error);
-  return new DatabaseUnavailableError(`database ${file} cannot be opened (${code ?? 'error'}: ${detail})`);
+  if (current && current.inode === inode) return current.db;
+  current?.sqlite.close();
+  current = undefined;
+
+  let opened: OpenedDatabase | undefined;
+  try {
+    opened = openReadOnlyDatabase(file);
+    const problem = schemaProblem(opened.sqlite, file);
+    if (problem) throw new DatabaseUnavailableError(problem);
+  } catch (error) {
+    opened?.sqlite.close();
+    return unavailable(file, error instanceof DatabaseUnavailableError ? error.message : undefined);
+  }
+  current = { ...opened, inode };
+  logDatabaseState(null);
+  return opened.db;
+}
+
+function unavailable(file: string, known?: string): never {
+  const problem = known ?? databaseProblem(file) ?? `database ${file} cannot be opened`;
+  logDatabaseState(problem);
+  throw new DatabaseUnavailableError(problem);
 }

@@ -12,7 +12,8 @@ function main(): number {
   try {
     const result = seedDatabase({ dir, databaseFile: file });
     const { articles: a, authors: w } = result;
-    console.log(`Seeded ${path.relative(process.cwd(), file) || file} from ${dir}/`);
+    const shown = path.relative(process.cwd(), file);
+    console.log(`Seeded ${shown.startsWith('..') ? file : shown} from ${dir}/`);
     console.log(`  articles: ${a.added} added, ${a.updated} updated, ${a.removed} removed, ${a.unchanged} unchanged`);
     console.log(`  authors:  ${w.added} added, ${w.updated} updated, ${w.removed} removed, ${w.unchanged} unchanged`);
     const total = a.added + a.updated + a.unchanged;
@@ -24,7 +25,9 @@ function main(): number {
       console.error(`\nNothing was written: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${dir}/. Fix them and run the seed again.`);
       return 1;
     }
-    console.error(`Seed failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as { code?: string }).code;
+    const reason = code === 'SQLITE_NOTADB' ? `${file} is not an SQLite database: restore a backup or move it away` : error instanceof Error ? error.message : String(error);
+    console.error(`Seed failed, nothing was written: ${reason}`);
     return 2;
   }
 }

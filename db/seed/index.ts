@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { ContentError, readContent } from '@/lib/content';
-import { openWritableDatabase } from '../client';
+import { databasePath, openWritableDatabase } from '../client';
+import { schemaProblem } from '../health';
 import { applyMigrations } from '../migrate';
 import { writeContent, type WriteResult } from './write';
 
@@ -16,13 +18,34 @@ export function seedDatabase(options: { dir: string; databaseFile?: string }): S
   const content = readContent(options.dir);
   if (content.problems.length > 0) throw new ContentError(content.problems);
 
+  assertWritable(options.databaseFile ?? databasePath());
   const { sqlite, db, file } = openWritableDatabase(options.databaseFile);
   try {
     applyMigrations(db);
+    // A database from a newer version of the site must not be written by this one.
+    const problem = schemaProblem(sqlite, file);
+    if (problem) throw new Error(problem);
     const result = writeContent(db, content);
     const seconds = (performance.now() - started) / 1000;
     return { ...result, seconds, articlesPerSecond: content.articles.length / seconds, file };
   } finally {
     sqlite.close();
+  }
+}
+
+/**
+ * Refuse, before opening it, a database file marked read-only: an operator
+ * who set it so means it (a root user could otherwise write it anyway).
+ */
+function assertWritable(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const mode = fs.statSync(file).mode;
+  if ((mode & 0o222) === 0) {
+    throw new Error(`database ${file} is read-only (mode ${(mode & 0o777).toString(8)}): the seed cannot write it; make it writable (chmod u+w) or set DATABASE_PATH`);
+  }
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw new Error(`database ${file} is not writable by this user: the seed cannot write it`);
   }
 }

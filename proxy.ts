@@ -1,0 +1,48 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { databasePath } from '@/db/client';
+import { databaseProblem } from '@/db/health';
+import { siteConfig } from '@/lib/site';
+
+/** How long a database check is trusted: readers see a fix within this time. */
+const HEALTH_TTL_MS = 1000;
+let checked: { at: number; problem: string | null; file: string } | undefined;
+let logged: string | null = null;
+
+function currentProblem(): string | null {
+  const now = Date.now();
+  const file = databasePath();
+  if (!checked || checked.file !== file || now - checked.at > HEALTH_TTL_MS) {
+    checked = { at: now, problem: databaseProblem(file), file };
+    if (checked.problem !== logged) {
+      if (checked.problem) console.error(`[database] ${checked.problem}`);
+      else if (logged) console.info(`[database] ${file} is available again`);
+      logged = checked.problem;
+    }
+  }
+  return checked.problem;
+}
+
+const UNAVAILABLE_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable | ${siteConfig.name}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}</style></head><body><main><h1>We’ll be back shortly</h1><p>${siteConfig.name} cannot load its stories right now. Please try again in a minute.</p></main></body></html>`;
+
+/**
+ * Runs before every page and route: only GET and HEAD reach them (anything
+ * else is 405 without rendering), and while the database cannot serve, readers
+ * get a plain 503 page (no stack trace, Retry-After) instead of a broken page.
+ */
+export function proxy(request: NextRequest) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new NextResponse('Method Not Allowed\n', { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  if (currentProblem()) {
+    return new NextResponse(request.method === 'HEAD' ? null : UNAVAILABLE_PAGE, {
+      status: 503,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '30', 'Cache-Control': 'no-store' },
+    });
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  // Static files need neither check.
+  matcher: ['/((?!_next/static|_next/image|images/|favicon.ico).*)'],
+};
