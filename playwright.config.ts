@@ -14,6 +14,8 @@ const dataDir = process.env.E2E_DATA_DIR;
 const PORT = 3100;
 /** A second server whose database does not exist, for the "database unavailable" page. */
 const BROKEN_PORT = 3101;
+/** A third server whose content is hostile (e2e/fixtures/hostile): nothing in it may run. */
+const HOSTILE_PORT = 3102;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium where it exists (Playwright cannot download browsers here); Playwright's own elsewhere.
@@ -52,6 +54,13 @@ export default defineConfig({
       // A static file answers 200 even without a database: the server is up.
       url: `http://127.0.0.1:${BROKEN_PORT}/images/we-can-be-heroes.svg`,
       env: { ...serverEnv, PORT: String(BROKEN_PORT), DATABASE_PATH: path.join(dataDir, 'missing', 'news.db') },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx db/seed/cli.ts --dir e2e/fixtures/hostile && npx next start --port ${HOSTILE_PORT}`,
+      url: `http://127.0.0.1:${HOSTILE_PORT}/images/we-can-be-heroes.svg`,
+      env: { ...serverEnv, PORT: String(HOSTILE_PORT), DATABASE_PATH: path.join(dataDir, 'hostile', 'news.db') },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -24,6 +24,17 @@ function currentProblem(): string | null {
 
 const UNAVAILABLE_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable | ${siteConfig.name}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}</style></head><body><main><h1>We’ll be back shortly</h1><p>${siteConfig.name} cannot load its stories right now. Please try again in a minute.</p></main></body></html>`;
 
+const NOT_FOUND_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | ${siteConfig.name}</title></head><body><main><h1>We couldn’t find that page</h1><p><a href="/">Go to the front page</a>.</p></main></body></html>`;
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs before every page and route: only GET and HEAD reach them (anything
  * else is 405 without rendering), and while the database cannot serve, readers
@@ -32,6 +43,10 @@ const UNAVAILABLE_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="ut
 export function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse('Method Not Allowed\n', { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  if (!isDecodable(request.nextUrl.pathname)) {
+    // Broken percent-encoding ("%E0%A4%A") can name no page; answer before the router tries to decode it.
+    return new NextResponse(NOT_FOUND_PAGE, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
   }
   if (currentProblem()) {
     return new NextResponse(request.method === 'HEAD' ? null : UNAVAILABLE_PAGE, {

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import { expect, test } from '@playwright/test';
+import { REFERENCE_PATH } from './reference';
+import { SITE } from './servers';
+
+/** A raw GET, so paths reach the server exactly as written (no URL normalization by a client library). */
+function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const headers = { ...options.headers, ...(options.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(options.body)) }) };
+    const request = http.request({ host: '127.0.0.1', port: 3100, path, method: options.method ?? 'GET', headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body, ms: Date.now() - started }));
+    });
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+const HOSTILE_PATHS = [
+  '/articles/../../etc/passwd',
+  '/articles/..%2F..%2Fetc%2Fpasswd',
+  '/articles/%2e%2e/%2e%2e/etc/passwd',
+  '/articles/we-can-be-heroes%00',
+  '/articles/%00',
+  '/articles/%E0%A4%A',
+  '/articles/%',
+  '/articles/%ZZ',
+  `/articles/${'a'.repeat(10_000)}`,
+  `/articles/${'a-'.repeat(5_000)}x`,
+  "/articles/x'%20OR%201=1--",
+  '/articles/1;DROP%20TABLE%20articles',
+  '/articles/%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+  '/tags/%F0%9F%8E%AC',
+  '/sections/..%5C..%5Cwindows',
+  '/authors/%C0%AE%C0%AE',
+  '/search?q=x&page=%00',
+  '/tags/netflix?page=1e3',
+  '/sitemaps/0.xml',
+  '/sitemaps/99999.xml',
+  '/sitemaps/..%2Fsitemap.xml',
+];
+
+test('hostile URLs answer 4xx or a redirect, never 5xx, and the site keeps serving', async () => {
+  for (const path of HOSTILE_PATHS) {
+    const response = await rawRequest(path);
+    expect(response.status, path.slice(0, 80)).toBeGreaterThanOrEqual(300);
+    expect(response.status, path.slice(0, 80)).toBeLessThan(500);
+    expect(response.body, path.slice(0, 80)).not.toMatch(/root:x:0|at \w+ \(\/|SQLITE_/);
+  }
+  // Odd query strings on real pages: a normal answer.
+  for (const path of ['/search?q=%E0%A4%A', '/search?q=%00', '/?page=%FF', `/search?q=${'%F0%9F%8E%AC'.repeat(500)}`]) {
+    expect((await rawRequest(path)).status, path.slice(0, 80)).toBe(200);
+  }
+  const upper = await rawRequest('/articles/WE-CAN-BE-HEROES-ROBERT-RODRIGUEZ');
+  expect(upper.status).toBe(308);
+  expect(upper.headers.location).toBe(REFERENCE_PATH);
+  expect((await rawRequest(REFERENCE_PATH)).status).toBe(200);
+});
+
+test('every kind of response carries the security headers', async () => {
+  for (const path of ['/', REFERENCE_PATH, '/articles/missing', '/feed.xml', '/sitemap.xml', '/robots.txt', '/images/we-can-be-heroes.svg', '/search?q=x']) {
+    const { headers } = await rawRequest(path);
+    const csp = String(headers['content-security-policy']);
+    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", 'frame-src https://www.youtube-nocookie.com']) {
+      expect(csp, `${path}: ${directive}`).toContain(directive);
+    }
+    expect(csp).not.toMatch(/frame-src[^;]*\*/);
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+    expect(headers['x-powered-by'], path).toBeUndefined();
+  }
+});
+
+test('forged server actions and unexpected methods answer 4xx quickly', async () => {
+  const forged = await rawRequest('/', { method: 'POST', headers: { 'Next-Action': 'a'.repeat(40), 'Content-Type': 'text/plain;charset=UTF-8' }, body: '[]' });
+  expect(forged.status).toBeGreaterThanOrEqual(400);
+  expect(forged.status).toBeLessThan(500);
+  expect(forged.ms).toBeLessThan(2000);
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+    const response = await rawRequest(REFERENCE_PATH, { method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect(response.status, method).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.body).not.toContain('We Can Be Heroes');
+  }
+  expect((await rawRequest(REFERENCE_PATH, { method: 'HEAD' })).status).toBe(200);
+});
+
+test('canonical URLs and redirects come from SITE_URL, not from the Host header', async () => {
+  const spoofed = { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' };
+  const page = await rawRequest(REFERENCE_PATH, { headers: spoofed });
+  expect(page.body).toContain(`<link rel="canonical" href="${SITE}${REFERENCE_PATH}"/>`);
+  expect(page.body).not.toContain('evil.example');
+  const feed = await rawRequest('/feed.xml', { headers: spoofed });
+  expect(feed.body).not.toContain('evil.example');
+  const redirect = await rawRequest('/articles/rodriguez-kids-we-can-be-heroes', { headers: spoofed });
+  expect(redirect.status).toBe(308);
+  expect(redirect.headers.location).not.toContain('evil.example');
+});
+
+test('no page breaks its own Content-Security-Policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => violations.push(`${page.url()}: ${error.message}`));
+  await page.route(/youtube(-nocookie)?\.com/, (route) => route.fulfill({ contentType: 'text/html', body: '<p>player</p>' }));
+  for (const path of ['/', REFERENCE_PATH, '/sections/entertainment', '/tags/netflix', '/authors/kevin-polowy', '/search?q=heroes', '/search', '/articles/missing']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  await page.goto(REFERENCE_PATH);
+  await page.getByRole('link', { name: /Play video: We Can Be Heroes/ }).click();
+  await expect(page.locator('.article-body iframe')).toBeVisible();
+  expect(violations).toEqual([]);
+});
