@@ -10,7 +10,11 @@ function main(): number {
   const dir = values.dir;
   const file = databasePath();
   try {
-    const result = seedDatabase({ dir, databaseFile: file });
+    const result = seedDatabase({
+      dir,
+      databaseFile: file,
+      onValidated: (count, seconds) => console.log(`Validated ${count} articles in ${seconds.toFixed(2)} s; writing…`),
+    });
     const { articles: a, authors: w } = result;
     const shown = path.relative(process.cwd(), file);
     console.log(`Seeded ${shown.startsWith('..') ? file : shown} from ${dir}/`);

@@ -13,10 +13,11 @@ export type SeedResult = WriteResult & { seconds: number; articlesPerSecond: num
  * ContentError listing every problem and the database file is not even opened,
  * so it stays exactly as it was (or absent).
  */
-export function seedDatabase(options: { dir: string; databaseFile?: string }): SeedResult {
+export function seedDatabase(options: { dir: string; databaseFile?: string; onValidated?: (articles: number, seconds: number) => void }): SeedResult {
   const started = performance.now();
   const content = readContent(options.dir);
   if (content.problems.length > 0) throw new ContentError(content.problems);
+  options.onValidated?.(content.articles.length, (performance.now() - started) / 1000);
 
   assertWritable(options.databaseFile ?? databasePath());
   const { sqlite, db, file } = openWritableDatabase(options.databaseFile);

@@ -1,0 +1,30 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+
+/** Runs `npm run db:seed` as an editor would, against `databaseFile`. */
+export function runSeed(databaseFile: string, dir = 'content'): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: databaseFile },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking the event loop (for tests that also serve or load a server). */
+export function runSeedAsync(databaseFile: string, dir = 'content'): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: databaseFile },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
