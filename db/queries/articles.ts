@@ -12,7 +12,7 @@ export type ArticleVideo = { id: string; title: string; poster: string | null; c
 
 /** One "Read more" entry, in the editor's order. */
 export type RelatedItem =
-  | { kind: 'article'; slug: string; title: string; dek: string | null }
+  | { kind: 'article'; id: number; slug: string; title: string; dek: string | null }
   | { kind: 'external'; url: string; title: string };
 
 export type ArticleSummary = {
@@ -31,6 +31,7 @@ export type ArticleSummary = {
 export type Tag = { name: string; slug: string };
 
 export type Article = {
+  id: number;
   slug: string;
   title: string;
   dek: string | null;
@@ -66,12 +67,13 @@ export const getArticle = cache((slug: string): Article | null => {
       tags: { columns: { name: true, slug: true }, orderBy: (tag, { asc }) => asc(tag.position) },
       relatedLinks: {
         orderBy: (link, { asc }) => asc(link.position),
-        with: { target: { columns: { slug: true, title: true, dek: true } } },
+        with: { target: { columns: { id: true, slug: true, title: true, dek: true } } },
       },
     },
   }).sync();
   if (!row) return null;
   return {
+    id: row.id,
     slug: row.slug,
     title: row.title,
     dek: row.dek,
@@ -88,7 +90,7 @@ export const getArticle = cache((slug: string): Article | null => {
     body: row.body,
     related: row.relatedLinks.map((link): RelatedItem =>
       link.target
-        ? { kind: 'article', slug: link.target.slug, title: link.target.title, dek: link.target.dek }
+        ? { kind: 'article', id: link.target.id, slug: link.target.slug, title: link.target.title, dek: link.target.dek }
         : { kind: 'external', url: link.url!, title: link.title! },
     ),
   };

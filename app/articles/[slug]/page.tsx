@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
 import type { NewsArticle, WithContext } from 'schema-dts';
 import { ArticleBody } from '@/app/_components/article-body';
 import { FormattedDate } from '@/app/_components/formatted-date';
 import { JsonLd } from '@/app/_components/json-ld';
 import { VideoEmbed } from '@/app/_components/video-embed';
-import { type Article, getArticle, getRedirectTarget } from '@/db/queries/articles';
-import { slugSchema } from '@/lib/content/schema';
+import type { Article } from '@/db/queries/articles';
+import { articleFromParams } from '@/lib/article-params';
+import { getArticleGraph } from '@/db/queries/graph';
+import { ArticleGraphSections } from '@/app/_components/article-graph';
 import { alternates } from '@/lib/metadata';
 import { absoluteUrl, articlePath, authorPath, sectionPath, siteConfig, tagPath } from '@/lib/site';
 
@@ -16,21 +17,7 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function articleFor(params: Props['params']): Promise<Article> {
-  const { slug } = await params;
-  if (!slugSchema.safeParse(slug).success) {
-    // Slugs are lower case: send /articles/Some-Story to the one canonical URL (which may then 404).
-    const lower = slug.toLowerCase();
-    if (lower !== slug && slugSchema.safeParse(lower).success) permanentRedirect(articlePath(lower));
-    // Anything else that is not a well-formed slug cannot name an article: 404 without a query.
-    notFound();
-  }
-  const article = getArticle(slug);
-  if (article) return article;
-  const current = getRedirectTarget(slug);
-  if (current) permanentRedirect(articlePath(current));
-  notFound();
-}
+const articleFor = (params: Props['params']) => articleFromParams(params);
 
 /** The image that represents the article when shared: its hero image, else its video's poster. */
 function shareImage(article: Article): { url: string; alt?: string } | undefined {
@@ -85,7 +72,12 @@ function structuredData(article: Article): WithContext<NewsArticle> {
     keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
     author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined }],
     publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url },
-    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    // relatedLink is a WebPage property in schema.org: the page's "Read more" list, in order.
+    mainEntityOfPage: {
+      '@type': 'WebPage',
+      '@id': url,
+      relatedLink: article.related.length > 0 ? article.related.map((item) => (item.kind === 'article' ? absoluteUrl(articlePath(item.slug)) : item.url)) : undefined,
+    },
     url,
   };
 }
@@ -148,6 +140,17 @@ export default async function ArticlePage({ params }: Props) {
       </article>
 
       <ReadMore article={article} />
+      <ArticleGraphSections
+        slug={article.slug}
+        graph={getArticleGraph({
+          id: article.id,
+          section: article.section,
+          sectionSlug: article.sectionSlug,
+          tags: article.tags,
+          curatedIds: article.related.flatMap((item) => (item.kind === 'article' ? [item.id] : [])),
+          placesTaken: article.related.length,
+        })}
+      />
     </>
   );
 }

@@ -1,0 +1,23 @@
+import { notFound, permanentRedirect } from 'next/navigation';
+import { type Article, getArticle, getRedirectTarget } from '@/db/queries/articles';
+import { slugSchema } from './content/schema';
+import { articlePath } from './site';
+
+/**
+ * The article a URL names, for every route under /articles/<slug>: a malformed
+ * slug is a 404 before any query, an upper-case one or an old one (redirectFrom)
+ * redirects permanently to the same route under the current slug.
+ */
+export async function articleFromParams(params: Promise<{ slug: string }>, suffix = ''): Promise<Article> {
+  const { slug } = await params;
+  if (!slugSchema.safeParse(slug).success) {
+    const lower = slug.toLowerCase();
+    if (lower !== slug && slugSchema.safeParse(lower).success) permanentRedirect(`${articlePath(lower)}${suffix}`);
+    notFound();
+  }
+  const article = getArticle(slug);
+  if (article) return article;
+  const current = getRedirectTarget(slug);
+  if (current) permanentRedirect(`${articlePath(current)}${suffix}`);
+  notFound();
+}
