@@ -1,5 +1,7 @@
 /**
- * `npm run content:generate -- --count N --out <dir> [--seed S] [--force]`
+ * `npm run content:generate -- --count N --out <dir> [--links L] [--seed S] [--force]`
+ *
+ * --links is the mean number of "Read more" entries an article lists (default 3; about 10% external).
  *
  * Writes a synthetic corpus in the content format (content/README.md) for
  * benchmarks and load tests. Deterministic: the same arguments give the same
@@ -56,7 +58,13 @@ function sentence(rng: ReturnType<typeof random>, min: number, max: number): str
 
 function main(): number {
   const { values } = parseArgs({
-    options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '42' }, force: { type: 'boolean', default: false } },
+    options: {
+      count: { type: 'string' },
+      out: { type: 'string' },
+      links: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '42' },
+      force: { type: 'boolean', default: false },
+    },
   });
   const count = Number(values.count);
   const seed = Number(values.seed);
@@ -66,6 +74,11 @@ function main(): number {
   }
   if (!values.out) {
     console.error('--out <dir> is required');
+    return 2;
+  }
+  const meanLinks = Number(values.links);
+  if (!Number.isFinite(meanLinks) || meanLinks < 0 || meanLinks > 20) {
+    console.error('--links must be a number from 0 to 20');
     return 2;
   }
   if (!Number.isInteger(seed)) {
@@ -124,8 +137,9 @@ function main(): number {
   for (const article of articles) {
     const related: Record<string, string>[] = [];
     const chosen = new Set<number>();
-    const want = rng.int(7);
-    for (let attempt = 0; attempt < want * 3 && related.length < want; attempt++) {
+    // Uniform from 0 to 2 × mean: the mean is --links.
+    const want = rng.int(Math.round(2 * meanLinks) + 1);
+    for (let attempt = 0; attempt < want * 3 && related.length < Math.min(want, 40); attempt++) {
       const roll = rng.next();
       let target: number | undefined;
       if (roll < 0.1) {
@@ -147,7 +161,7 @@ function main(): number {
     const earlier = pickFrom(rng, recentBySection.get(article.section));
     if (earlier !== undefined && rng.next() < 0.08) {
       const list = relatedLists[earlier]!;
-      if (list.length < 8 && !list.some((entry) => entry.slug === article.slug)) {
+      if (list.length < 45 && !list.some((entry) => entry.slug === article.slug)) {
         list.push({ slug: article.slug });
         links++;
       }
