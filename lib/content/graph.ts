@@ -15,6 +15,7 @@ export function checkContentSet(
 
   const authorSlugs = new Set(authors.map((author) => author.slug));
   const articleSlugs = new Set(articles.map((article) => article.slug));
+  const movedTo = new Map(articles.flatMap((article) => article.redirectFrom.map((old) => [old, article.slug] as const)));
 
   for (const article of articles) {
     const file = article.sourceFile;
@@ -23,7 +24,8 @@ export function checkContentSet(
     }
     const seen = new Map<string, number>();
     article.related.forEach((entry, index) => {
-      const key = entry.kind === 'article' ? `slug:${entry.slug}` : `url:${entry.url}`;
+      // URLs compare in their normal form: "https://A.example" and "https://a.example/" are one entry.
+      const key = entry.kind === 'article' ? `slug:${entry.slug}` : `url:${new URL(entry.url).href}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         problems.push({ file, field: `related.${index}`, message: `repeats related.${earlier}` });
@@ -33,7 +35,9 @@ export function checkContentSet(
       if (entry.slug === article.slug) {
         problems.push({ file, field: `related.${index}.slug`, message: 'an article cannot list itself' });
       } else if (!articleSlugs.has(entry.slug) && !invalidArticleSlugs.has(entry.slug)) {
-        problems.push({ file, field: `related.${index}.slug`, message: `no article has slug "${entry.slug}"` });
+        const current = movedTo.get(entry.slug);
+        const hint = current ? ` (it is an old slug of "${current}": link to that)` : '';
+        problems.push({ file, field: `related.${index}.slug`, message: `no article has slug "${entry.slug}"${hint}` });
       }
     });
   }

@@ -18,7 +18,7 @@ const line = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value), 'must not contain control characters');
+    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), 'must be one line of text, without tabs or control characters');
 
 const safeUrl = z.string().trim().refine(isSafeUrl, 'must be an http(s) URL or a site-relative path starting with "/"');
 const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http(s) URL');
