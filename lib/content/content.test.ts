@@ -140,12 +140,14 @@ describe('the graph and the set', () => {
   it('refuses multi-line text, treats equal URLs as one entry and points old slugs to the new one', () => {
     const folder = makeContentFolder();
     folder.write('authors/ada.md', author);
-    folder.write('articles/a.md', article({ title: 'Line one\nline two', related: [{ url: 'https://Example.com', title: 'X' }, { url: 'https://example.com/', title: 'Y' }, { slug: 'old-b' }] }), BODY);
+    folder.write('articles/a.md', article({ related: [{ url: 'https://Example.com', title: 'X' }, { url: 'https://example.com/', title: 'Y' }, { slug: 'old-b' }] }), BODY);
     folder.write('articles/b.md', article({ redirectFrom: ['old-b'] }), BODY);
+    folder.write('articles/c.md', article({ title: 'Line one\nline two', dek: 'Tab\there' }), BODY);
     expect(problemsOf(folder.dir)).toEqual([
       'articles/a.md: related.1: repeats related.0',
       'articles/a.md: related.2.slug: no article has slug "old-b" (it is an old slug of "b": link to that)',
-      'articles/a.md: title: must be one line of text, without tabs or control characters',
+      'articles/c.md: dek: must be one line of text, without tabs or control characters',
+      'articles/c.md: title: must be one line of text, without tabs or control characters',
     ]);
   });
 
