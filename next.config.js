@@ -45,6 +45,9 @@ const nextConfig = {
   reactStrictMode: true,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
+  // Rendered pages are cached in this process's memory only (see cache-handler.js and docs/ARCHITECTURE.md).
+  cacheHandler: require.resolve('./cache-handler.js'),
+  cacheMaxMemorySize: 0,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,18 +1,23 @@
+import fs from 'node:fs';
 import { type NextRequest, NextResponse } from 'next/server';
 import { databasePath } from '@/db/client';
 import { databaseProblem } from '@/db/health';
+import { articleExists, type ListingKind, listingPageExists } from '@/db/queries/routing';
+import { slugSchema } from '@/lib/content/schema';
+import { parsePageParam } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site';
 
 /** How long a database check is trusted: readers see a fix within this time. */
 const HEALTH_TTL_MS = 1000;
-let checked: { at: number; problem: string | null; file: string } | undefined;
+let checked: { at: number; problem: string | null; file: string; inode: number } | undefined;
 let logged: string | null = null;
 
 function currentProblem(): string | null {
   const now = Date.now();
   const file = databasePath();
   if (!checked || checked.file !== file || now - checked.at > HEALTH_TTL_MS) {
-    checked = { at: now, problem: databaseProblem(file), file };
+    const problem = databaseProblem(file);
+    checked = { at: now, problem, file, inode: problem ? 0 : fs.statSync(file).ino };
     if (checked.problem !== logged) {
       if (checked.problem) console.error(`[database] ${checked.problem}`);
       else if (logged) console.info(`[database] ${file} is available again`);
@@ -41,6 +46,10 @@ function isDecodable(pathname: string): boolean {
  * get a plain 503 page (no stack trace, Retry-After) instead of a broken page.
  */
 export function proxy(request: NextRequest) {
+  // The seed's revalidation call: its route checks the secret and answers for itself.
+  if (request.nextUrl.pathname === REVALIDATE_PATH) {
+    return request.method === 'POST' ? NextResponse.next() : new NextResponse('Method Not Allowed\n', { status: 405, headers: { Allow: 'POST' } });
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse('Method Not Allowed\n', { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' } });
   }
@@ -54,8 +63,49 @@ export function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '30', 'Cache-Control': 'no-store' },
     });
   }
-  return NextResponse.next();
+  return routeToPage(request) ?? NextResponse.next();
 }
+
+const isSlug = (value: string) => slugSchema.safeParse(value).success;
+
+/** Answers for URLs that name nothing, and the ?page rewrite of listings; undefined lets the request through. */
+function routeToPage(request: NextRequest): NextResponse | undefined {
+  const { pathname, searchParams } = request.nextUrl;
+  const inode = checked?.inode ?? 0;
+  const article = ARTICLE.exec(pathname);
+  if (article) {
+    const slug = decodeURIComponent(article[1]!);
+    // Upper-case slugs are redirected by the page; anything else that is not a slug names nothing.
+    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? undefined : notFound(request);
+    return articleExists(slug, inode) === false ? notFound(request) : undefined;
+  }
+  const listing = LISTING.exec(pathname);
+  if (!listing) return undefined;
+  const [, kind, rawSlug, segment] = listing as unknown as [string, ListingKind, string, string | undefined];
+  if (segment === 'feed.xml') return undefined;
+  const slug = decodeURIComponent(rawSlug);
+  const pageParam = segment ?? searchParams.get('page') ?? undefined;
+  const page = parsePageParam(pageParam);
+  if (!isSlug(slug) || page === null || listingPageExists(kind, slug, page, inode) === false) return notFound(request);
+  // Listings are cached per page, and a page that reads ?page would render on every request:
+  // /sections/x?page=2 is served by the route /sections/x/2 (the URL readers see does not change).
+  if (segment === undefined && pageParam !== undefined) {
+    const url = request.nextUrl.clone();
+    url.pathname = `${pathname}/${page}`;
+    url.search = '';
+    return NextResponse.rewrite(url);
+  }
+  return undefined;
+}
+
+/** Next's own 404 page (app/not-found.tsx, fully rendered), by asking for a path no route serves. */
+function notFound(request: NextRequest): NextResponse {
+  return NextResponse.rewrite(new URL('/_no-such-page', request.url));
+}
+
+const REVALIDATE_PATH = '/api/revalidate';
+const ARTICLE = /^\/articles\/([^/]+)(?:\/related)?$/;
+const LISTING = /^\/(sections|tags|authors)\/([^/]+)(?:\/([^/]+))?$/;
 
 export const config = {
   // Static files need neither check.

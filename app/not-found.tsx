@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { type ArticleSummary, getLatestArticles } from '@/db/queries/articles';
 import { ArticleList } from './_components/article-card';
 
@@ -15,9 +14,7 @@ function latestOrNothing(): ArticleSummary[] {
   }
 }
 
-export default async function NotFound() {
-  // Rendered per request, so the suggestions are today's stories rather than the build's.
-  await connection();
+export default function NotFound() {
   const latest = latestOrNothing();
   return (
     <div className="page">

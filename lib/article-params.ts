@@ -21,3 +21,13 @@ export async function articleFromParams(params: Promise<{ slug: string }>, suffi
   if (current) permanentRedirect(`${articlePath(current)}${suffix}`);
   notFound();
 }
+
+/**
+ * The same article for generateMetadata, without redirecting or throwing:
+ * notFound() or a redirect from metadata turns a cached page into an empty
+ * error shell, so the page component alone answers those.
+ */
+export async function articleForMetadata(params: Promise<{ slug: string }>): Promise<Article | null> {
+  const { slug } = await params;
+  return slugSchema.safeParse(slug).success ? getArticle(slug) : null;
+}

@@ -2,17 +2,18 @@ import { notFound } from 'next/navigation';
 import { slugSchema } from './content/schema';
 import { parsePageParam } from './pagination';
 
-export type SlugParams = Promise<{ slug: string }>;
-export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+/** A listing's params: /sections/<slug>, and /sections/<slug>/<page>, which proxy.ts rewrites ?page=<page> to. */
+export type ListingParams = Promise<{ slug: string; page?: string[] }>;
 
 /**
- * The slug and ?page of a listing URL. A slug that could never exist or a
+ * The slug and page of a listing URL. A slug that could never exist or a
  * page that is not a positive whole number is a 404 before any query runs.
  */
-export async function readListingParams(params: SlugParams, searchParams: PageSearchParams): Promise<{ slug: string; page: number }> {
-  const { slug } = await params;
+export async function readListingParams(params: ListingParams): Promise<{ slug: string; page: number }> {
+  const { slug, page: segments } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
-  const page = parsePageParam((await searchParams).page);
+  if (segments && segments.length > 1) notFound();
+  const page = parsePageParam(segments?.[0]);
   if (page === null) notFound();
   return { slug, page };
 }

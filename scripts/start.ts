@@ -5,6 +5,7 @@
  * on PORT. Every step is idempotent, so it is also how operators restart.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
@@ -14,6 +15,12 @@ import { articles } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { formatProblem, ContentError } from '@/lib/content';
 
+// The seed tells the running server what changed, with a secret both read from .env. A first start
+// writes one, so `npm run db:seed` updates a running site at once.
+if (!fs.existsSync('.env') && !process.env.REVALIDATE_SECRET) {
+  fs.writeFileSync('.env', `# Written by the first \`npm start\`: the secret the seed uses to tell the running server what changed.\nREVALIDATE_SECRET=${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  console.log('Wrote .env with a new REVALIDATE_SECRET');
+}
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 

@@ -3,11 +3,11 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { Listing } from '@/db/queries/listings';
 import { listingMetadata } from '@/lib/metadata';
-import { type PageSearchParams, readListingParams, type SlugParams } from '@/lib/route-params';
+import { type ListingParams, readListingParams } from '@/lib/route-params';
 import { siteConfig } from '@/lib/site';
 import { ListingView } from './listing-view';
 
-type Props = { params: SlugParams; searchParams: PageSearchParams };
+type Props = { params: ListingParams };
 
 type Described = { kicker: string; name: string; path: string; description: string; intro?: ReactNode };
 
@@ -18,7 +18,7 @@ type Described = { kicker: string; name: string; path: string; description: stri
  */
 export function listingRoute<T>(options: { load: (slug: string, page: number) => Listing<T> | null; describe: (listing: Listing<T>) => Described }) {
   async function load(props: Props) {
-    const { slug, page } = await readListingParams(props.params, props.searchParams);
+    const { slug, page } = await readListingParams(props.params);
     const listing = options.load(slug, page) ?? notFound();
     return { listing, described: options.describe(listing) };
   }

@@ -2,7 +2,8 @@ import { getLatestArticles } from '@/db/queries/articles';
 import { buildRssFeed, FEED_SIZE, rssResponse } from '@/lib/feed';
 import { siteConfig } from '@/lib/site';
 
-export const dynamic = 'force-dynamic';
+// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
+export const revalidate = 300;
 
 export function GET() {
   return rssResponse(

@@ -1,7 +1,12 @@
 import 'server-only';
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type AppDatabase, databasePath, openReadOnlyDatabase, type OpenedDatabase } from '../client';
 import { databaseProblem, schemaProblem } from '../health';
+import * as schema from '../schema';
 
 /** The database cannot serve pages; `message` says what is wrong and what to run. */
 export class DatabaseUnavailableError extends Error {
@@ -32,6 +37,7 @@ export function logDatabaseState(problem: string | null): void {
  * recovers without a restart once the database is fixed.
  */
 export function getDb(): AppDatabase {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return buildTimeDatabase();
   const file = databasePath();
   let inode: number;
   try {
@@ -61,4 +67,21 @@ function unavailable(file: string, known?: string): never {
   const problem = known ?? databaseProblem(file) ?? `database ${file} cannot be opened`;
   logDatabaseState(problem);
   throw new DatabaseUnavailableError(problem);
+}
+
+let emptyForBuild: AppDatabase | undefined;
+
+/**
+ * `next build` prerenders the routes without parameters (/, /feed.xml,
+ * /sitemap.xml). What it renders is never served: the cache handler starts
+ * empty, so every page is rendered from the running server's database. The
+ * build therefore reads an empty in-memory database with the schema, and
+ * needs no database file at all.
+ */
+function buildTimeDatabase(): AppDatabase {
+  if (!emptyForBuild) {
+    emptyForBuild = drizzle(new Database(':memory:'), { schema });
+    migrate(emptyForBuild, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle') });
+  }
+  return emptyForBuild;
 }

@@ -1,11 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '@/lib/content';
 import { databasePath } from '../client';
 import { seedDatabase } from './index';
+import { notifyServer } from './notify';
 
-/** `npm run db:seed [-- --dir <folder>]`: load a content folder into DATABASE_PATH. */
-function main(): number {
+/** `npm run db:seed [-- --dir <folder>]`: load a content folder into DATABASE_PATH, then tell the running server. */
+async function main(): Promise<number> {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' } } });
   const dir = values.dir;
   const file = databasePath();
@@ -22,6 +25,7 @@ function main(): number {
     console.log(`  authors:  ${w.added} added, ${w.updated} updated, ${w.removed} removed, ${w.unchanged} unchanged`);
     const total = a.added + a.updated + a.unchanged;
     console.log(`  ${total} articles in ${result.seconds.toFixed(2)} s (${Math.round(result.articlesPerSecond)} articles/s)`);
+    console.log(await notifyServer(result));
     return 0;
   } catch (error) {
     if (error instanceof ContentError) {
@@ -36,4 +40,6 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+main().then((code) => {
+  process.exitCode = code;
+});

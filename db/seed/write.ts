@@ -9,8 +9,14 @@ export type Tally = { added: number; updated: number; removed: number; unchanged
 export type WriteResult = {
   authors: Tally;
   articles: Tally;
-  /** Slugs of the articles added, updated or removed: what a cache must forget. */
+  /** Slugs of the articles added, updated or removed. */
   changedSlugs: string[];
+  /**
+   * Every article whose page shows something that changed: the changed ones
+   * and the stories linked with them in either direction, before and after
+   * (their "Read more" and "Stories that link here" lists show headlines).
+   */
+  affectedSlugs: string[];
 };
 
 const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
@@ -23,7 +29,17 @@ const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 
  */
 export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]; articles: ArticleRecord[] }): WriteResult {
   return db.transaction((tx) => {
-    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [] };
+    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], affectedSlugs: [] };
+    const affected = new Set<string>();
+    const neighboursOf = (ids: number[]) => {
+      for (const chunk of chunks(ids, 400)) {
+        const list = sql.join(chunk.map((id) => sql`${id}`), sql`, `);
+        const rows = tx.all<{ slug: string }>(sql`
+          SELECT a.slug FROM related_links l JOIN articles a ON a.id = l.target_article_id WHERE l.article_id IN (${list})
+          UNION SELECT a.slug FROM related_links l JOIN articles a ON a.id = l.article_id WHERE l.target_article_id IN (${list})`);
+        for (const row of rows) affected.add(row.slug);
+      }
+    };
 
     const authorIds = new Map<string, number>();
     const existingAuthors = new Map(tx.select({ id: authors.id, slug: authors.slug, hash: authors.contentHash }).from(authors).all().map((row) => [row.slug, row]));
@@ -53,6 +69,9 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     const wanted = new Set(content.articles.map((article) => article.slug));
     const existingArticles = tx.select({ id: articles.id, slug: articles.slug, hash: articles.contentHash }).from(articles).all();
     const removed = existingArticles.filter((row) => !wanted.has(row.slug));
+    // Neighbours as they were, of every article that is going or changing.
+    const hashes = new Map(content.articles.map((article) => [article.slug, article.contentHash]));
+    neighboursOf(existingArticles.filter((row) => hashes.get(row.slug) !== row.hash).map((row) => row.id));
     for (const chunk of chunks(removed.map((row) => row.id), 500)) {
       // Tags and links from and to these articles go with them (ON DELETE CASCADE).
       tx.delete(articles).where(inArray(articles.id, chunk)).run();
@@ -109,6 +128,11 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
       }
       tx.run(sql`INSERT INTO articles_search (rowid, title, dek, body) VALUES (${id}, ${article.title}, ${article.dek ?? ''}, ${article.bodyText})`);
     }
+
+    // And as they are now.
+    neighboursOf(changedIds);
+    for (const slug of result.changedSlugs) affected.add(slug);
+    result.affectedSlugs = [...affected].sort();
 
     const keepAuthors = new Set(content.authors.map((author) => author.slug));
     const goneAuthors = [...existingAuthors.values()].filter((row) => !keepAuthors.has(row.slug));

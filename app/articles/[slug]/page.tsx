@@ -6,14 +6,18 @@ import { FormattedDate } from '@/app/_components/formatted-date';
 import { JsonLd } from '@/app/_components/json-ld';
 import { VideoEmbed } from '@/app/_components/video-embed';
 import type { Article } from '@/db/queries/articles';
-import { articleFromParams } from '@/lib/article-params';
+import { articleForMetadata, articleFromParams } from '@/lib/article-params';
 import { getArticleGraph } from '@/db/queries/graph';
 import { ArticleGraphSections } from '@/app/_components/article-graph';
 import { alternates } from '@/lib/metadata';
 import { absoluteUrl, articlePath, authorPath, sectionPath, siteConfig, tagPath } from '@/lib/site';
+import { noStaticParams } from '@/lib/cache';
 
-// Always read the database at request time: what the seed wrote is what readers get.
-export const dynamic = 'force-dynamic';
+// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
+export const revalidate = 300;
+
+// Nothing is rendered at build time: each page is rendered from the running server's database on first request.
+export const generateStaticParams = noStaticParams;
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,7 +31,8 @@ function shareImage(article: Article): { url: string; alt?: string } | undefined
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await articleFor(params);
+  const article = await articleForMetadata(params);
+  if (!article) return { title: 'Page not found', robots: { index: false } };
   const image = shareImage(article);
   const description = article.dek ?? undefined;
   return {

@@ -1,7 +1,12 @@
 import { getSitemapEntries, getSitemapEntryCount } from '@/db/queries/sitemap';
 import { buildUrlset, SITEMAP_MAX_URLS, sitemapFileCount, xmlResponse } from '@/lib/sitemap';
+import { noStaticParams } from '@/lib/cache';
 
-export const dynamic = 'force-dynamic';
+// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
+export const revalidate = 300;
+
+// Nothing is rendered at build time: each page is rendered from the running server's database on first request.
+export const generateStaticParams = noStaticParams;
 
 /** Numbered sitemap N (from 1) of the index at /sitemap.xml; 404 for any other name. */
 export async function GET(_request: Request, context: { params: Promise<{ file: string }> }) {

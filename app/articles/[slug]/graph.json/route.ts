@@ -2,8 +2,13 @@ import { getArticle, getRedirectTarget } from '@/db/queries/articles';
 import { getNeighbourhood } from '@/db/queries/graph';
 import { slugSchema } from '@/lib/content/schema';
 import { absoluteUrl, articlePath } from '@/lib/site';
+import { noStaticParams } from '@/lib/cache';
 
-export const dynamic = 'force-dynamic';
+// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
+export const revalidate = 300;
+
+// Nothing is rendered at build time: each page is rendered from the running server's database on first request.
+export const generateStaticParams = noStaticParams;
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 

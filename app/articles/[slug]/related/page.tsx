@@ -8,8 +8,13 @@ import { layoutNeighbourhood } from '@/lib/graph/layout';
 import { MAX_MAP_NODES, type MapNode } from '@/lib/graph/neighbourhood';
 import { alternates } from '@/lib/metadata';
 import { articlePath } from '@/lib/site';
+import { noStaticParams } from '@/lib/cache';
 
-export const dynamic = 'force-dynamic';
+// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
+export const revalidate = 300;
+
+// Nothing is rendered at build time: each page is rendered from the running server's database on first request.
+export const generateStaticParams = noStaticParams;
 
 type Props = { params: Promise<{ slug: string }> };
 

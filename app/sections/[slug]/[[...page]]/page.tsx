@@ -1,8 +1,13 @@
 import { listingRoute } from '@/app/_components/listing-route';
 import { getSectionListing } from '@/db/queries/listings';
 import { sectionPath, siteConfig } from '@/lib/site';
+import { noStaticParams } from '@/lib/cache';
 
-export const dynamic = 'force-dynamic';
+// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
+export const revalidate = 300;
+
+// Nothing is rendered at build time: each page is rendered from the running server's database on first request.
+export const generateStaticParams = noStaticParams;
 
 const route = listingRoute({
   load: getSectionListing,

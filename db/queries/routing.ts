@@ -1,0 +1,70 @@
+// No 'server-only' marker: proxy.ts imports this module, and the proxy bundle is not built with the
+// react-server condition that marker needs. It is still server code: nothing on the client imports it.
+import Database from 'better-sqlite3';
+import { databasePath } from '../client';
+import { PAGE_SIZE } from '@/lib/pagination';
+
+/**
+ * The questions proxy.ts asks before a cached page renders: does this URL name
+ * something? Answering "no" here, rather than with notFound() inside a cached
+ * page, gives readers a fully rendered 404 page (Next renders notFound() from
+ * an ISR page as an empty shell that needs JavaScript; vercel/next.js#95613).
+ * One read-only connection with prepared statements, reopened when the file
+ * is replaced; a few microseconds a request.
+ */
+type Statements = {
+  file: string;
+  inode: number;
+  db: Database.Database;
+  article: Database.Statement<[string, string], { found: number }>;
+  count: Record<ListingKind, Database.Statement<[string], { n: number }>>;
+};
+
+export type ListingKind = 'sections' | 'tags' | 'authors';
+
+let current: Statements | undefined;
+
+function statements(file: string, inode: number): Statements {
+  if (current && current.file === file && current.inode === inode) return current;
+  current?.db.close();
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  current = {
+    file,
+    inode,
+    db,
+    article: db.prepare(
+      'SELECT EXISTS (SELECT 1 FROM articles WHERE slug = ?) OR EXISTS (SELECT 1 FROM article_redirects WHERE from_slug = ?) AS found',
+    ),
+    count: {
+      sections: db.prepare('SELECT count(*) AS n FROM articles WHERE section_slug = ?'),
+      tags: db.prepare('SELECT count(*) AS n FROM article_tags WHERE slug = ?'),
+      // An author with no articles still has a page (their bio): one page, n = 0.
+      authors: db.prepare('SELECT CASE WHEN EXISTS (SELECT 1 FROM authors WHERE slug = ?1) THEN (SELECT count(*) FROM articles JOIN authors ON authors.id = articles.author_id WHERE authors.slug = ?1) ELSE -1 END AS n'),
+    },
+  };
+  return current;
+}
+
+/** Null when the database cannot answer: then the page itself decides (the proxy has already checked health). */
+function withStatements<T>(inode: number, run: (s: Statements) => T): T | null {
+  try {
+    return run(statements(databasePath(), inode));
+  } catch {
+    current = undefined;
+    return null;
+  }
+}
+
+export function articleExists(slug: string, inode: number): boolean | null {
+  return withStatements(inode, (s) => s.article.get(slug, slug)!.found === 1);
+}
+
+/** Does page `page` of this listing exist? */
+export function listingPageExists(kind: ListingKind, slug: string, page: number, inode: number): boolean | null {
+  return withStatements(inode, (s) => {
+    const n = s.count[kind].get(slug)!.n;
+    if (n < 0 || (n === 0 && kind !== 'authors')) return false;
+    return page <= Math.max(1, Math.ceil(n / PAGE_SIZE));
+  });
+}
