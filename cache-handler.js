@@ -46,9 +46,6 @@ function tagsOf(value) {
 }
 
 module.exports = class MemoryCacheHandler {
-  /** @param {unknown} _options */
-  constructor(_options) {}
-
   /** @param {string} key @param {{ tags?: string[], softTags?: string[] }} [ctx] */
   async get(key, ctx) {
     const entry = entries.get(key);

@@ -24,7 +24,9 @@ const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
   ? { executablePath: SYSTEM_CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }
   : {};
 
-const serverEnv = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: baseURL };
+/** The secret the revalidation tests use; set here so `npm start` does not write a .env. */
+export const E2E_REVALIDATE_SECRET = 'e2e-revalidate-secret';
+const serverEnv = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: baseURL, REVALIDATE_SECRET: E2E_REVALIDATE_SECRET };
 
 export default defineConfig({
   testDir: './e2e',

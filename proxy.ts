@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { type NextRequest, NextResponse } from 'next/server';
 import { databasePath } from '@/db/client';
 import { databaseProblem } from '@/db/health';
-import { articleExists, type ListingKind, listingPageExists } from '@/db/queries/routing';
+import { type ListingKind, listingPageExists, lookUpArticle } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
 import { siteConfig } from '@/lib/site';
@@ -75,9 +75,12 @@ function routeToPage(request: NextRequest): NextResponse | undefined {
   const article = ARTICLE.exec(pathname);
   if (article) {
     const slug = decodeURIComponent(article[1]!);
-    // Upper-case slugs are redirected by the page; anything else that is not a slug names nothing.
-    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? undefined : notFound(request);
-    return articleExists(slug, inode) === false ? notFound(request) : undefined;
+    const suffix = article[2] ?? '';
+    // Redirects are answered here, before the page cache: one canonical URL per story.
+    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? permanentRedirect(`/articles/${slug.toLowerCase()}${suffix}`) : notFound(request);
+    const found = lookUpArticle(slug, inode);
+    if (found?.kind === 'moved') return permanentRedirect(`/articles/${found.slug}${suffix}`);
+    return found?.kind === 'missing' ? notFound(request) : undefined;
   }
   const listing = LISTING.exec(pathname);
   if (!listing) return undefined;
@@ -98,13 +101,18 @@ function routeToPage(request: NextRequest): NextResponse | undefined {
   return undefined;
 }
 
+/** 308 to the path on SITE_URL: the Location is never built from the request's Host. */
+function permanentRedirect(path: string): NextResponse {
+  return NextResponse.redirect(new URL(path, siteConfig.url), 308);
+}
+
 /** Next's own 404 page (app/not-found.tsx, fully rendered), by asking for a path no route serves. */
 function notFound(request: NextRequest): NextResponse {
   return NextResponse.rewrite(new URL('/_no-such-page', request.url));
 }
 
 const REVALIDATE_PATH = '/api/revalidate';
-const ARTICLE = /^\/articles\/([^/]+)(?:\/related)?$/;
+const ARTICLE = /^\/articles\/([^/]+)(\/related|\/graph\.json)?$/;
 const LISTING = /^\/(sections|tags|authors)\/([^/]+)(?:\/([^/]+))?$/;
 
 export const config = {

@@ -99,6 +99,7 @@ test('canonical URLs and redirects come from SITE_URL, not from the Host header'
   const redirect = await rawRequest('/articles/rodriguez-kids-we-can-be-heroes', { headers: spoofed });
   expect(redirect.status).toBe(308);
   expect(redirect.headers.location).not.toContain('evil.example');
+  expect(redirect.headers.location).toMatch(/\/articles\/rodriguez-family-made-we-can-be-heroes$/);
 });
 
 test('no page breaks its own Content-Security-Policy', async ({ page }) => {

@@ -4,21 +4,21 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..');
 
 /** Runs `npm run db:seed` as an editor would, against `databaseFile`. */
-export function runSeed(databaseFile: string, dir = 'content'): { status: number | null; stdout: string; stderr: string } {
+export function runSeed(databaseFile: string, dir = 'content', env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir], {
     cwd: root,
-    env: { ...process.env, DATABASE_PATH: databaseFile },
+    env: { ...process.env, REVALIDATE_SECRET: '', ...env, DATABASE_PATH: databaseFile },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The same, without blocking the event loop (for tests that also serve or load a server). */
-export function runSeedAsync(databaseFile: string, dir = 'content'): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runSeedAsync(databaseFile: string, dir = 'content', env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir], {
       cwd: root,
-      env: { ...process.env, DATABASE_PATH: databaseFile },
+      env: { ...process.env, REVALIDATE_SECRET: '', ...env, DATABASE_PATH: databaseFile },
     });
     let stdout = '';
     let stderr = '';

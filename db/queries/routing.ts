@@ -16,7 +16,8 @@ type Statements = {
   file: string;
   inode: number;
   db: Database.Database;
-  article: Database.Statement<[string, string], { found: number }>;
+  article: Database.Statement<[string], { found: number }>;
+  redirect: Database.Statement<[string], { slug: string }>;
   count: Record<ListingKind, Database.Statement<[string], { n: number }>>;
 };
 
@@ -33,9 +34,8 @@ function statements(file: string, inode: number): Statements {
     file,
     inode,
     db,
-    article: db.prepare(
-      'SELECT EXISTS (SELECT 1 FROM articles WHERE slug = ?) OR EXISTS (SELECT 1 FROM article_redirects WHERE from_slug = ?) AS found',
-    ),
+    article: db.prepare('SELECT EXISTS (SELECT 1 FROM articles WHERE slug = ?) AS found'),
+    redirect: db.prepare('SELECT a.slug FROM article_redirects r JOIN articles a ON a.id = r.article_id WHERE r.from_slug = ?'),
     count: {
       sections: db.prepare('SELECT count(*) AS n FROM articles WHERE section_slug = ?'),
       tags: db.prepare('SELECT count(*) AS n FROM article_tags WHERE slug = ?'),
@@ -56,8 +56,15 @@ function withStatements<T>(inode: number, run: (s: Statements) => T): T | null {
   }
 }
 
-export function articleExists(slug: string, inode: number): boolean | null {
-  return withStatements(inode, (s) => s.article.get(slug, slug)!.found === 1);
+export type ArticleLookup = { kind: 'found' } | { kind: 'moved'; slug: string } | { kind: 'missing' };
+
+/** Is `slug` an article, an old slug of one (redirectFrom), or nothing? */
+export function lookUpArticle(slug: string, inode: number): ArticleLookup | null {
+  return withStatements(inode, (s): ArticleLookup => {
+    if (s.article.get(slug)!.found === 1) return { kind: 'found' };
+    const moved = s.redirect.get(slug);
+    return moved ? { kind: 'moved', slug: moved.slug } : { kind: 'missing' };
+  });
 }
 
 /** Does page `page` of this listing exist? */
