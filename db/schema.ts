@@ -73,10 +73,12 @@ export const articleTags = sqliteTable(
     name: text('name').notNull(),
     /** URL name of the tag, derived from its name like section slugs. */
     slug: text('slug').notNull(),
+    /** The article's publishedAt, copied so "newest with this tag" is one index range (suggestions, tag pages). */
+    publishedAt: text('published_at').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.articleId, table.position] }),
-    index('article_tags_slug_idx').on(table.slug, table.articleId),
+    index('article_tags_slug_published_idx').on(table.slug, table.publishedAt),
   ],
 );
 

@@ -10,11 +10,12 @@ CREATE TABLE `article_tags` (
 	`position` integer NOT NULL,
 	`name` text NOT NULL,
 	`slug` text NOT NULL,
+	`published_at` text NOT NULL,
 	PRIMARY KEY(`article_id`, `position`),
 	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `article_tags_slug_idx` ON `article_tags` (`slug`,`article_id`);--> statement-breakpoint
+CREATE INDEX `article_tags_slug_published_idx` ON `article_tags` (`slug`,`published_at`);--> statement-breakpoint
 CREATE TABLE `articles` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,

@@ -6,13 +6,27 @@ import { getDb } from './connection';
 
 /** How many "Stories that link here" an article page lists (the map shows the rest). */
 export const BACKLINKS_SHOWN = 10;
-/** Bounds on what the suggestion queries read around very popular stories. */
-const MAX_PATH_ROWS = 5000;
-const MAX_TAG_CANDIDATES = 50;
+/**
+ * Bounds on what suggestions read around very popular stories, so an article
+ * page costs the same whatever links to it: up to 50 of the stories linking
+ * to A and to each neighbour (the most recently added), the 50 newest stories
+ * of each tag and the 10 newest of the section.
+ */
+const INCOMING_NEIGHBOURS = 50;
+const INCOMING_PER_NEIGHBOUR = 50;
+const TAG_CANDIDATES = 50;
 const MAX_SECTION_CANDIDATES = 10;
+
+type Prefixed<P extends string> = { [K in `${P}_slug` | `${P}_title` | `${P}_published`]: string };
 
 type StoryRow = { id: number; slug: string; title: string; published_at: string };
 const story = (row: StoryRow): StoryRef => ({ id: row.id, slug: row.slug, title: row.title, publishedAt: row.published_at });
+
+/** A's neighbours for suggestions: everything A links to, and the most recently added stories linking to A. */
+const boundedNeighbours = (id: number) => sql`n1(id) AS (
+  SELECT target_article_id FROM related_links WHERE article_id = ${id} AND target_article_id IS NOT NULL
+  UNION SELECT article_id FROM (SELECT article_id FROM related_links WHERE target_article_id = ${id} ORDER BY rowid DESC LIMIT ${INCOMING_NEIGHBOURS})
+)`;
 
 /** A's neighbours in either direction, as a CTE usable in the queries below. */
 const neighbours = (id: number) => sql`n1(id) AS (
@@ -42,37 +56,47 @@ export function getArticleGraph(
 
     let suggestions: Suggestion[] = [];
     if (article.placesTaken < 5) {
-      const pathRows = db.all<{ src: number; dst: number; src_slug: string; src_title: string; src_published: string; dst_slug: string; dst_title: string; dst_published: string; src_is_n1: number; dst_is_n1: number }>(sql`
-        WITH ${neighbours(article.id)}
-        SELECT l.article_id AS src, l.target_article_id AS dst,
-               s.slug AS src_slug, s.title AS src_title, s.published_at AS src_published,
-               d.slug AS dst_slug, d.title AS dst_title, d.published_at AS dst_published,
-               l.article_id IN n1 AS src_is_n1, l.target_article_id IN n1 AS dst_is_n1
-        FROM related_links l
-        JOIN articles s ON s.id = l.article_id
-        JOIN articles d ON d.id = l.target_article_id
-        WHERE (l.article_id IN n1 OR l.target_article_id IN n1)
-          AND l.article_id != ${article.id} AND l.target_article_id != ${article.id}
-        LIMIT ${MAX_PATH_ROWS}`);
-      const paths: PathVia[] = [];
-      for (const row of pathRows) {
-        const src = { id: row.src, slug: row.src_slug, title: row.src_title, publishedAt: row.src_published };
-        const dst = { id: row.dst, slug: row.dst_slug, title: row.dst_title, publishedAt: row.dst_published };
-        if (row.src_is_n1) paths.push({ candidate: dst, via: src, direction: 'linked-from' });
-        if (row.dst_is_n1) paths.push({ candidate: src, via: dst, direction: 'links-to' });
+      // Paths of two links from A, either direction, through A's neighbours (bounded around popular stories).
+      const pathRows = db.all<{ candidate: number; via: number; direction: 'linked-from' | 'links-to' } & Prefixed<'c'> & Prefixed<'v'>>(sql`
+        WITH ${boundedNeighbours(article.id)},
+        paths(candidate, via, direction) AS (
+          SELECT l.target_article_id, n1.id, 'linked-from' FROM n1 JOIN related_links l ON l.article_id = n1.id
+          WHERE l.target_article_id IS NOT NULL
+          UNION ALL
+          SELECT l.article_id, n1.id, 'links-to' FROM n1 JOIN related_links l ON l.rowid IN (
+            SELECT rowid FROM related_links WHERE target_article_id = n1.id ORDER BY rowid DESC LIMIT ${INCOMING_PER_NEIGHBOUR})
+        )
+        SELECT p.candidate, p.via, p.direction,
+               c.slug AS c_slug, c.title AS c_title, c.published_at AS c_published,
+               v.slug AS v_slug, v.title AS v_title, v.published_at AS v_published
+        FROM paths p JOIN articles c ON c.id = p.candidate JOIN articles v ON v.id = p.via
+        WHERE p.candidate != ${article.id}`);
+      const paths: PathVia[] = pathRows.map((row) => ({
+        candidate: { id: row.candidate, slug: row.c_slug, title: row.c_title, publishedAt: row.c_published },
+        via: { id: row.via, slug: row.v_slug, title: row.v_title, publishedAt: row.v_published },
+        direction: row.direction,
+      }));
+
+      // The newest stories of each of A's tags: one index range per tag, in one statement.
+      const tagRows =
+        article.tags.length === 0
+          ? []
+          : db.all<StoryRow & { tag: string }>(sql`
+              SELECT a.id, a.slug, a.title, a.published_at, t.tag
+              FROM (${sql.join(
+                article.tags.map(
+                  (tag) => sql`SELECT * FROM (SELECT article_id, slug AS tag FROM article_tags WHERE slug = ${tag.slug} AND article_id != ${article.id} ORDER BY published_at DESC LIMIT ${TAG_CANDIDATES})`,
+                ),
+                sql` UNION ALL `,
+              )}) t
+              JOIN articles a ON a.id = t.article_id`);
+      const byCandidate = new Map<number, { candidate: StoryRef; tagSlugs: string[] }>();
+      for (const row of tagRows) {
+        const entry = byCandidate.get(row.id) ?? { candidate: story(row), tagSlugs: [] };
+        entry.tagSlugs.push(row.tag);
+        byCandidate.set(row.id, entry);
       }
 
-      const tagSlugs = article.tags.map((tag) => tag.slug);
-      const tagRows =
-        tagSlugs.length === 0
-          ? []
-          : db.all<StoryRow & { tag_slugs: string }>(sql`
-              SELECT a.id, a.slug, a.title, a.published_at, group_concat(t.slug, char(31)) AS tag_slugs
-              FROM article_tags t JOIN articles a ON a.id = t.article_id
-              WHERE t.slug IN (${sql.join(tagSlugs.map((slug) => sql`${slug}`), sql`, `)}) AND t.article_id != ${article.id}
-              GROUP BY a.id
-              ORDER BY count(*) DESC, a.published_at DESC, a.slug
-              LIMIT ${MAX_TAG_CANDIDATES}`);
       const sectionRows = db.all<StoryRow>(sql`
         SELECT id, slug, title, published_at FROM articles
         WHERE section_slug = ${article.sectionSlug} AND id != ${article.id}
@@ -84,7 +108,7 @@ export function getArticleGraph(
         placesTaken: article.placesTaken,
         shown,
         paths,
-        tagMatches: tagRows.map((row) => ({ candidate: story(row), tagSlugs: row.tag_slugs.split('\u001f') })),
+        tagMatches: [...byCandidate.values()],
         sectionMatches: sectionRows.map(story),
       });
     }

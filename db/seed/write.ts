@@ -113,7 +113,7 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     for (const article of toLink) {
       const id = articleIds.get(article.slug)!;
       if (article.tags.length > 0) {
-        tx.insert(articleTags).values(article.tags.map((tag, position) => ({ articleId: id, position, name: tag.name, slug: tag.slug }))).run();
+        tx.insert(articleTags).values(article.tags.map((tag, position) => ({ articleId: id, position, name: tag.name, slug: tag.slug, publishedAt: article.publishedAt }))).run();
       }
       if (article.redirectFrom.length > 0) {
         tx.insert(articleRedirects).values(article.redirectFrom.map((fromSlug) => ({ fromSlug, articleId: id }))).run();
