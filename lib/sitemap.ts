@@ -12,27 +12,21 @@ export function sitemapFileCount(total: number, max = SITEMAP_MAX_URLS): number 
   return total <= max ? 0 : Math.ceil(total / max);
 }
 
-/** A <urlset> document, built by xmlbuilder2 so every URL is escaped. */
-export function buildUrlset(entries: SitemapEntry[]): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NAMESPACE, 'urlset');
+/** A <urlset> of pages or a <sitemapindex> of sitemaps, built by xmlbuilder2 so every URL is escaped. */
+function buildDocument(rootName: 'urlset' | 'sitemapindex', itemName: 'url' | 'sitemap', entries: SitemapEntry[]): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NAMESPACE, rootName);
   for (const entry of entries) {
-    const url = root.ele('url');
-    url.ele('loc').txt(entry.loc);
-    if (entry.lastmod) url.ele('lastmod').txt(entry.lastmod);
+    const item = root.ele(itemName);
+    item.ele('loc').txt(entry.loc);
+    if (entry.lastmod) item.ele('lastmod').txt(entry.lastmod);
   }
   return root.end({ prettyPrint: false });
 }
 
-/** A <sitemapindex> document pointing at the numbered sitemaps. */
-export function buildSitemapIndex(sitemaps: SitemapEntry[]): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NAMESPACE, 'sitemapindex');
-  for (const sitemap of sitemaps) {
-    const node = root.ele('sitemap');
-    node.ele('loc').txt(sitemap.loc);
-    if (sitemap.lastmod) node.ele('lastmod').txt(sitemap.lastmod);
-  }
-  return root.end({ prettyPrint: false });
-}
+export const buildUrlset = (entries: SitemapEntry[]) => buildDocument('urlset', 'url', entries);
+
+/** The index pointing at the numbered sitemaps. */
+export const buildSitemapIndex = (sitemaps: SitemapEntry[]) => buildDocument('sitemapindex', 'sitemap', sitemaps);
 
 export function xmlResponse(xml: string): Response {
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -56,7 +56,7 @@ async function main() {
   } as typeof prepare;
 
   const { getArticle } = await import('@/db/queries/articles');
-  const { getArticleGraph, getNeighbourhood } = await import('@/db/queries/graph');
+  const { getGraphForArticle, getNeighbourhood } = await import('@/db/queries/graph');
   const { layoutNeighbourhood } = await import('@/lib/graph/layout');
 
   const db = new Database(databaseFile, { readonly: true });
@@ -89,16 +89,7 @@ async function main() {
   const center = (article: (typeof articles)[number]) => ({ id: article.id, slug: article.slug, title: article.title, publishedAt: article.publishedAt, distance: 0 as const });
   const neighbourhood = measure('two-hop neighbourhood (map, graph.json)', (article) => getNeighbourhood(center(article)));
   measure('neighbourhood + layout', (article) => layoutNeighbourhood(getNeighbourhood(center(article))));
-  const pageGraph = measure('backlinks + suggestions (article page)', (article) =>
-    getArticleGraph({
-      id: article.id,
-      section: article.section,
-      sectionSlug: article.sectionSlug,
-      tags: article.tags,
-      curatedIds: article.related.flatMap((item) => (item.kind === 'article' ? [item.id] : [])),
-      placesTaken: article.related.length,
-    }),
-  );
+  const pageGraph = measure('backlinks + suggestions (article page)', (article) => getGraphForArticle(article));
   const articleQuery = measure('the article itself (for comparison)', (article) => getArticle.call(null, article.slug));
 
   // The whole article page over HTTP, on the production build, for the graph's share of it.

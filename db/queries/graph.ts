@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type HopCandidate, MAX_MAP_NODES, type MapNode, type Neighbourhood, trimNeighbourhood } from '@/lib/graph/neighbourhood';
 import { scoreSuggestions, type PathVia, type StoryRef, type Suggestion } from '@/lib/graph/suggestions';
+import type { Article } from './articles';
 import { getDb } from './connection';
 
 /** How many "Stories that link here" an article page lists (the map shows the rest). */
@@ -35,6 +36,18 @@ const neighbours = (id: number) => sql`n1(id) AS (
 )`;
 
 export type ArticleGraph = { backlinks: StoryRef[]; backlinkCount: number; suggestions: Suggestion[] };
+
+/** The graph sections of an article page, for an article as getArticle returns it. */
+export function getGraphForArticle(article: Article): ArticleGraph {
+  return getArticleGraph({
+    id: article.id,
+    section: article.section,
+    sectionSlug: article.sectionSlug,
+    tags: article.tags,
+    curatedIds: article.related.flatMap((item) => (item.kind === 'article' ? [item.id] : [])),
+    placesTaken: article.related.length,
+  });
+}
 
 /**
  * Everything an article page shows from the graph beyond its own "Read more"

@@ -7,7 +7,7 @@ import { JsonLd } from '@/app/_components/json-ld';
 import { VideoEmbed } from '@/app/_components/video-embed';
 import type { Article } from '@/db/queries/articles';
 import { articleForMetadata, articleFromParams } from '@/lib/article-params';
-import { getArticleGraph } from '@/db/queries/graph';
+import { getGraphForArticle } from '@/db/queries/graph';
 import { ArticleGraphSections } from '@/app/_components/article-graph';
 import { alternates } from '@/lib/metadata';
 import { absoluteUrl, articlePath, authorPath, sectionPath, siteConfig, tagPath } from '@/lib/site';
@@ -145,17 +145,7 @@ export default async function ArticlePage({ params }: Props) {
       </article>
 
       <ReadMore article={article} />
-      <ArticleGraphSections
-        slug={article.slug}
-        graph={getArticleGraph({
-          id: article.id,
-          section: article.section,
-          sectionSlug: article.sectionSlug,
-          tags: article.tags,
-          curatedIds: article.related.flatMap((item) => (item.kind === 'article' ? [item.id] : [])),
-          placesTaken: article.related.length,
-        })}
-      />
+      <ArticleGraphSections slug={article.slug} graph={getGraphForArticle(article)} />
     </>
   );
 }
