@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type NextRequest, NextResponse } from 'next/server';
 import { databasePath } from '@/db/client';
-import { databaseProblem } from '@/db/health';
+import { databaseProblem, logDatabaseState } from '@/db/health';
 import { type ListingKind, listingPageExists, lookUpArticle } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
@@ -10,7 +10,6 @@ import { siteConfig } from '@/lib/site';
 /** How long a database check is trusted: readers see a fix within this time. */
 const HEALTH_TTL_MS = 1000;
 let checked: { at: number; problem: string | null; file: string; inode: number } | undefined;
-let logged: string | null = null;
 
 function currentProblem(): string | null {
   const now = Date.now();
@@ -18,11 +17,7 @@ function currentProblem(): string | null {
   if (!checked || checked.file !== file || now - checked.at > HEALTH_TTL_MS) {
     const problem = databaseProblem(file);
     checked = { at: now, problem, file, inode: problem ? 0 : fs.statSync(file).ino };
-    if (checked.problem !== logged) {
-      if (checked.problem) console.error(`[database] ${checked.problem}`);
-      else if (logged) console.info(`[database] ${file} is available again`);
-      logged = checked.problem;
-    }
+    logDatabaseState(file, problem);
   }
   return checked.problem;
 }

@@ -42,3 +42,16 @@ export function schemaProblem(sqlite: Database.Database, file: string): string |
   if (applied < LATEST_MIGRATION) return `database ${file} has an older schema: run "npm run db:migrate"`;
   return null;
 }
+
+let lastLogged: string | null = null;
+
+/**
+ * One line in the log per change of state, not one per request: the problem
+ * when it appears or changes, and a line when the database is back.
+ */
+export function logDatabaseState(file: string, problem: string | null): void {
+  if (problem === lastLogged) return;
+  if (problem) console.error(`[database] ${problem}`);
+  else if (lastLogged) console.info(`[database] ${file} is available again`);
+  lastLogged = problem;
+}

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type AppDatabase, databasePath, openReadOnlyDatabase, type OpenedDatabase } from '../client';
-import { databaseProblem, schemaProblem } from '../health';
+import { databaseProblem, logDatabaseState, schemaProblem } from '../health';
 import * as schema from '../schema';
 
 /** The database cannot serve pages; `message` says what is wrong and what to run. */
@@ -19,15 +19,6 @@ export class DatabaseUnavailableError extends Error {
 type Connection = OpenedDatabase & { inode: number };
 
 let current: Connection | undefined;
-let lastLogged: string | undefined;
-
-/** One line in the log per change of state, not one per request. */
-export function logDatabaseState(problem: string | null): void {
-  if (problem === lastLogged) return;
-  if (problem) console.error(`[database] ${problem}`);
-  else if (lastLogged) console.info(`[database] ${databasePath()} is available again`);
-  lastLogged = problem ?? undefined;
-}
 
 /**
  * The server's read-only connection. It is reopened when the file at
@@ -59,13 +50,13 @@ export function getDb(): AppDatabase {
     return unavailable(file, error instanceof DatabaseUnavailableError ? error.message : undefined);
   }
   current = { ...opened, inode };
-  logDatabaseState(null);
+  logDatabaseState(file, null);
   return opened.db;
 }
 
 function unavailable(file: string, known?: string): never {
   const problem = known ?? databaseProblem(file) ?? `database ${file} cannot be opened`;
-  logDatabaseState(problem);
+  logDatabaseState(file, problem);
   throw new DatabaseUnavailableError(problem);
 }
 
