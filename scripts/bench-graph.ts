@@ -82,7 +82,8 @@ async function main() {
       counts.add(statements - before);
     }
     times.sort((a, b) => a - b);
-    const result = { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)!, statements: [...counts].sort((a, b) => a - b) };
+    const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
+    const result = { mean, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)!, statements: [...counts].sort((a, b) => a - b) };
     console.log(`${label.padEnd(44)} p50 ${ms(result.p50)}  p95 ${ms(result.p95)}  p99 ${ms(result.p99)}  max ${ms(result.max)}  SQL statements per call: ${result.statements.join(', ')}`);
     return result;
   };
@@ -102,7 +103,8 @@ async function main() {
       if ((await fetch(`${origin}/`).catch(() => null))?.ok) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    for (const slug of slugs.slice(0, 50)) await (await fetch(`${origin}/articles/${slug}`)).text();
+    // Warm the server on other articles, so each measured request is a first render (a cache miss).
+    for (const slug of slugs.slice(-50)) await (await fetch(`${origin}/articles/${slug}`)).text();
     const times: number[] = [];
     for (const slug of slugs.slice(0, 1000)) {
       const started = performance.now();
@@ -112,9 +114,11 @@ async function main() {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    const page = { p50: percentile(times, 50), p95: percentile(times, 95) };
-    console.log(`${'article page over HTTP (sequential)'.padEnd(44)} p50 ${ms(page.p50)}  p95 ${ms(page.p95)}`);
-    console.log(`\nGraph modules on an article page: ${ms(pageGraph.p50)} of ${ms(page.p50)} at p50 = ${((pageGraph.p50 / page.p50) * 100).toFixed(1)}% (p95: ${((pageGraph.p95 / page.p95) * 100).toFixed(1)}%)`);
+    const page = { mean: times.reduce((sum, time) => sum + time, 0) / times.length, p50: percentile(times, 50), p95: percentile(times, 95) };
+    console.log(`${'article page over HTTP (first render)'.padEnd(44)} p50 ${ms(page.p50)}  p95 ${ms(page.p95)}  mean ${ms(page.mean)}`);
+    console.log(
+      `\nGraph modules on an article page: mean ${ms(pageGraph.mean)} of ${ms(page.mean)} = ${((pageGraph.mean / page.mean) * 100).toFixed(1)}% of its render time (p50 ${((pageGraph.p50 / page.p50) * 100).toFixed(1)}%, p95 against p95 ${((pageGraph.p95 / page.p95) * 100).toFixed(1)}%)`,
+    );
     console.log(`Two-hop neighbourhood p95: ${ms(neighbourhood.p95)} (target < 5 ms); article query p50 ${ms(articleQuery.p50)}`);
   } finally {
     server.kill('SIGTERM');

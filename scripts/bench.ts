@@ -12,7 +12,7 @@
  * fresh content. Prints a table, writes bench/results/latest.json, and exits
  * non-zero if any request failed.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,9 @@ async function waitFor(url: string, timeoutMs = 60_000) {
 
 /** Peak resident memory (VmHWM) of a process and its children, in MiB. */
 function peakRssMiB(pid: number): number {
-  const pids = [pid, ...execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split(/\s+/).filter(Boolean).map(Number)];
+  // `ps` exits 1 when there are no children: that is an answer, not an error.
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout ?? '';
+  const pids = [pid, ...children.split(/\s+/).filter(Boolean).map(Number)];
   let total = 0;
   for (const each of pids) {
     const status = fs.readFileSync(`/proc/${each}/status`, 'utf8');
@@ -174,7 +176,9 @@ async function main() {
     const seedDone = performance.now();
     let freshMs = NaN;
     while (performance.now() - seedDone < 30_000) {
-      if ((await (await fetch(`${origin}/articles/${changed}`)).text()).includes(newTitle)) {
+      // A keep-alive socket left idle during the seed may have been closed by the server: just ask again.
+      const body = await fetch(`${origin}/articles/${changed}`).then((response) => response.text(), () => '');
+      if (body.includes(newTitle)) {
         freshMs = performance.now() - seedDone;
         break;
       }
