@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { type NextRequest, NextResponse } from 'next/server';
 import { databasePath } from '@/db/client';
 import { databaseProblem, logDatabaseState } from '@/db/health';
-import { type ListingKind, listingPageExists, lookUpArticle } from '@/db/queries/routing';
+import { type ListingKind, listingPageExists, lookUpArticle, searchPageExists } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
+import { normalizeQueryParam } from '@/lib/search-query';
 import { siteConfig } from '@/lib/site';
 
 /** How long a database check is trusted: readers see a fix within this time. */
@@ -67,6 +68,7 @@ const isSlug = (value: string) => slugSchema.safeParse(value).success;
 function routeToPage(request: NextRequest): NextResponse | undefined {
   const { pathname, searchParams } = request.nextUrl;
   const inode = checked?.inode ?? 0;
+  if (pathname === '/search') return searchRoute(request, inode);
   const article = ARTICLE.exec(pathname);
   if (article) {
     const slug = decodeURIComponent(article[1]!);
@@ -94,6 +96,21 @@ function routeToPage(request: NextRequest): NextResponse | undefined {
     return NextResponse.rewrite(url);
   }
   return undefined;
+}
+
+/**
+ * /search?q=…&page=N is served, and cached, by the route /search/<query>/<N>: results depend only on the
+ * query, the page and the database. An empty query is the form; a page that does not exist is a 404.
+ */
+function searchRoute(request: NextRequest, inode: number): NextResponse | undefined {
+  const query = normalizeQueryParam(request.nextUrl.searchParams.get('q') ?? undefined);
+  const page = parsePageParam(request.nextUrl.searchParams.get('page') ?? undefined);
+  if (page === null || (query && searchPageExists(query, page, inode) === false)) return notFound(request);
+  if (!query) return undefined;
+  const url = request.nextUrl.clone();
+  url.pathname = `/search/${encodeURIComponent(query)}/${page}`;
+  url.search = '';
+  return NextResponse.rewrite(url);
 }
 
 /** 308 to the path on SITE_URL: the Location is never built from the request's Host. */

@@ -1,85 +1,20 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { Fragment } from 'react';
-import { FormattedDate } from '@/app/_components/formatted-date';
-import { PaginationNav } from '@/app/_components/pagination-nav';
 import { SearchForm } from '@/app/_components/search-form';
-import { MARK_END, MARK_START, searchArticles } from '@/db/queries/search';
 import { alternates } from '@/lib/metadata';
-import { parsePageParam } from '@/lib/pagination';
-import { normalizeQueryParam } from '@/lib/search-query';
-import { articlePath } from '@/lib/site';
 
-export const dynamic = 'force-dynamic';
+export const metadata: Metadata = {
+  title: 'Search',
+  description: 'Search every story by words in its headline, summary and text.',
+  alternates: alternates('/search'),
+  robots: { index: false, follow: true },
+};
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const query = normalizeQueryParam((await searchParams).q);
-  return {
-    title: query ? `Search: ${query}` : 'Search',
-    alternates: alternates('/search'),
-    // Result pages are for readers, not for search engines' indexes.
-    robots: { index: false, follow: true },
-  };
-}
-
-/** Text with the snippet's private-use markers turned into <mark>; everything else stays text. */
-function Highlighted({ text }: { text: string }) {
-  const parts = text.split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`, 'u'));
-  return parts.map((part, index) =>
-    part.startsWith(MARK_START) ? <mark key={index}>{part.slice(1, -1)}</mark> : <Fragment key={index}>{part.replaceAll(MARK_START, '').replaceAll(MARK_END, '')}</Fragment>,
-  );
-}
-
-export default async function SearchPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const query = normalizeQueryParam(params.q);
-  const page = parsePageParam(params.page);
-  if (page === null) notFound();
-
-  if (!query) {
-    return (
-      <div className="page">
-        <h1 className="page__title">Search</h1>
-        <SearchForm id="search-page-query" autoFocus />
-      </div>
-    );
-  }
-
-  const results = searchArticles(query, page) ?? notFound();
-  const { total } = results.pagination;
+/** The empty search form. A query (/search?q=…) is served by search/[query]/[page] (see proxy.ts). */
+export default function SearchPage() {
   return (
     <div className="page">
       <h1 className="page__title">Search</h1>
-      <SearchForm id="search-page-query" defaultValue={query} />
-      <p className="search-summary" role="status">
-        {total === 0 ? 'No stories match' : `${total} ${total === 1 ? 'story matches' : 'stories match'}`} “{query}”.
-      </p>
-      <ol className="card-list search-results">
-        {results.hits.map((hit) => (
-          <li key={hit.slug}>
-            <article className="card">
-              <div className="card__text">
-                <p className="card__section">{hit.section}</p>
-                <h2 className="card__title">
-                  <Link href={articlePath(hit.slug)}>
-                    <Highlighted text={hit.titleHighlighted} />
-                  </Link>
-                </h2>
-                <p className="card__dek search-snippet">
-                  <Highlighted text={hit.snippet} />
-                </p>
-                <p className="card__meta">
-                  {hit.authorName} · <FormattedDate iso={hit.publishedAt} />
-                </p>
-              </div>
-            </article>
-          </li>
-        ))}
-      </ol>
-      <PaginationNav path="/search" pagination={results.pagination} query={{ q: query }} />
+      <SearchForm id="search-page-query" autoFocus />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { databasePath } from '../client';
 import { PAGE_SIZE } from '@/lib/pagination';
+import { toFtsQuery } from '@/lib/search-query';
 
 /**
  * The questions proxy.ts asks before a cached page renders: does this URL name
@@ -19,6 +20,7 @@ type Statements = {
   article: Database.Statement<[string], { found: number }>;
   redirect: Database.Statement<[string], { slug: string }>;
   count: Record<ListingKind, Database.Statement<[string], { n: number }>>;
+  searchCount: Database.Statement<[string], { n: number }>;
 };
 
 export type ListingKind = 'sections' | 'tags' | 'authors';
@@ -36,6 +38,7 @@ function statements(file: string, inode: number): Statements {
     db,
     article: db.prepare('SELECT EXISTS (SELECT 1 FROM articles WHERE slug = ?) AS found'),
     redirect: db.prepare('SELECT a.slug FROM article_redirects r JOIN articles a ON a.id = r.article_id WHERE r.from_slug = ?'),
+    searchCount: db.prepare('SELECT count(*) AS n FROM articles_search WHERE articles_search MATCH ?'),
     count: {
       sections: db.prepare('SELECT count(*) AS n FROM articles WHERE section_slug = ?'),
       tags: db.prepare('SELECT count(*) AS n FROM article_tags WHERE slug = ?'),
@@ -74,4 +77,12 @@ export function listingPageExists(kind: ListingKind, slug: string, page: number,
     if (n < 0 || (n === 0 && kind !== 'authors')) return false;
     return page <= Math.max(1, Math.ceil(n / PAGE_SIZE));
   });
+}
+
+/** Does page `page` of the results for `query` exist? Page 1 always does (it may say nothing matched). */
+export function searchPageExists(query: string, page: number, inode: number): boolean | null {
+  if (page === 1) return true;
+  const match = toFtsQuery(query);
+  if (!match) return false;
+  return withStatements(inode, (s) => page <= Math.ceil(s.searchCount.get(match)!.n / PAGE_SIZE));
 }

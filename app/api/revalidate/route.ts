@@ -18,6 +18,7 @@ const LISTING_ROUTES: [string, 'page' | undefined][] = [
   ['/authors/[slug]/feed.xml', 'page'],
   ['/sitemap.xml', undefined],
   ['/sitemaps/[file]', 'page'],
+  ['/search/[query]/[page]', 'page'],
 ];
 
 /**
