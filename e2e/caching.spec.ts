@@ -53,7 +53,7 @@ test('the revalidation route refuses anything but the right secret', async ({ re
 
   const ok = await request.post('/api/revalidate', { data: body, headers: auth });
   expect(ok.status()).toBe(200);
-  expect(await ok.json()).toEqual({ revalidated: { articles: 1, listings: 11 } });
+  expect(await ok.json()).toEqual({ revalidated: { articles: 1, listings: 12 } });
   // The revalidated page is rendered again on its next request.
   expect((await request.get(REFERENCE_PATH)).headers()['x-nextjs-cache']).not.toBe('HIT');
 });

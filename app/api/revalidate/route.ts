@@ -19,6 +19,8 @@ const LISTING_ROUTES: [string, 'page' | undefined][] = [
   ['/sitemap.xml', undefined],
   ['/sitemaps/[file]', 'page'],
   ['/search/[query]/[page]', 'page'],
+  // The 404 page suggests the latest stories.
+  ['/_not-found', undefined],
 ];
 
 /**
