@@ -99,7 +99,7 @@ async function main() {
     const seedEnv = { ...process.env, DATABASE_PATH: databaseFile, REVALIDATE_SECRET: SECRET, REVALIDATE_URL: `${origin}/api/revalidate` };
     const seedOutput = execFileSync(process.execPath, [...tsx, 'db/seed/cli.ts', '--dir', corpus], { cwd: root, encoding: 'utf8', env: seedEnv });
     const seedRate = Number(/\((\d+) articles\/s\)/.exec(seedOutput)?.[1] ?? NaN);
-    const seedSeconds = Number(/articles in ([\d.]+) s/.exec(seedOutput)?.[1] ?? NaN);
+    const seedSeconds = Number(/articles in ([\d.]+) s \(/.exec(seedOutput)?.[1] ?? NaN);
     console.log(`Seeded ${count} articles in ${seedSeconds} s (${seedRate} articles/s)`);
 
     server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
