@@ -54,6 +54,7 @@ function withStatements<T>(inode: number, run: (s: Statements) => T): T | null {
   try {
     return run(statements(databasePath(), inode));
   } catch {
+    current?.db.close();
     current = undefined;
     return null;
   }
