@@ -6,7 +6,7 @@ import { type ListingKind, listingPageExists, lookUpArticle, searchPageExists } 
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
 import { normalizeQueryParam } from '@/lib/search-query';
-import { siteConfig } from '@/lib/site';
+import { articlePath, siteConfig } from '@/lib/site';
 
 /** How long a database check is trusted: readers see a fix within this time. */
 const HEALTH_TTL_MS = 1000;
@@ -74,9 +74,9 @@ function routeToPage(request: NextRequest): NextResponse | undefined {
     const slug = decodeURIComponent(article[1]!);
     const suffix = article[2] ?? '';
     // Redirects are answered here, before the page cache: one canonical URL per story.
-    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? permanentRedirect(`/articles/${slug.toLowerCase()}${suffix}`) : notFound(request);
+    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? permanentRedirect(`${articlePath(slug.toLowerCase())}${suffix}`) : notFound(request);
     const found = lookUpArticle(slug, inode);
-    if (found?.kind === 'moved') return permanentRedirect(`/articles/${found.slug}${suffix}`);
+    if (found?.kind === 'moved') return permanentRedirect(`${articlePath(found.slug)}${suffix}`);
     return found?.kind === 'missing' ? notFound(request) : undefined;
   }
   const listing = LISTING.exec(pathname);

@@ -18,33 +18,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { cachedCorpusDatabase, percentile, root } from './bench-support';
 
 const { values } = parseArgs({
   options: { articles: { type: 'string', default: '100000' }, links: { type: 'string', default: '5' }, samples: { type: 'string', default: '2000' }, port: { type: 'string', default: '3210' } },
 });
 const count = Number(values.articles);
 const samples = Number(values.samples);
-const root = path.resolve(__dirname, '..');
-const cache = path.join(root, 'bench', '.cache');
-const corpus = path.join(cache, `corpus-${count}-l${values.links}`);
-const databaseFile = path.join(cache, `graph-${count}-l${values.links}.db`);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 async function main() {
-  fs.mkdirSync(cache, { recursive: true });
-  const tsx = ['--import', 'tsx'];
-  if (!fs.existsSync(databaseFile)) {
-    if (!fs.existsSync(path.join(corpus, 'articles'))) {
-      console.log(`Generating ${count} articles…`);
-      execFileSync(process.execPath, [...tsx, 'scripts/generate-content.ts', '--count', String(count), '--links', String(values.links), '--out', corpus, '--force'], { cwd: root, stdio: 'inherit' });
-    }
-    console.log(`Seeding ${databaseFile}…`);
-    execFileSync(process.execPath, [...tsx, 'db/seed/cli.ts', '--dir', corpus], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_PATH: databaseFile } });
-  }
+  const databaseFile = cachedCorpusDatabase({ count, links: Number(values.links), name: 'graph' });
   process.env.DATABASE_PATH = databaseFile;
 
   // Count SQL statements: every query better-sqlite3 runs is prepared first.

@@ -5,17 +5,11 @@
  * 10,000 articles, cached in bench/.cache/). Queries mix common and rare words,
  * phrases, accents and operator-looking input.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cachedCorpusDatabase, percentile } from './bench-support';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '20' } } });
 const count = Number(values.articles);
-const root = path.resolve(__dirname, '..');
-const cache = path.join(root, 'bench', '.cache');
-const corpus = path.join(cache, `corpus-${count}-l5`);
-const databaseFile = path.join(cache, `search-${count}.db`);
 
 const QUERIES = [
   'festival',
@@ -35,13 +29,7 @@ const QUERIES = [
 ];
 
 async function main() {
-  fs.mkdirSync(cache, { recursive: true });
-  if (!fs.existsSync(databaseFile)) {
-    if (!fs.existsSync(path.join(corpus, 'articles'))) {
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-content.ts', '--count', String(count), '--links', '5', '--out', corpus, '--force'], { cwd: root, stdio: 'inherit' });
-    }
-    execFileSync(process.execPath, ['--import', 'tsx', 'db/seed/cli.ts', '--dir', corpus], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_PATH: databaseFile, REVALIDATE_SECRET: '' } });
-  }
+  const databaseFile = cachedCorpusDatabase({ count, links: 5, name: 'search' });
   process.env.DATABASE_PATH = databaseFile;
   const { searchArticles } = await import('@/db/queries/search');
   for (const query of QUERIES) searchArticles(query, 1);
@@ -58,10 +46,10 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     all.push(...times);
-    console.log(`${JSON.stringify(query).padEnd(52)} ${String(hits).padStart(6)} ${times[Math.floor(times.length / 2)]!.toFixed(2).padStart(7)} ${times[Math.floor(times.length * 0.95)]!.toFixed(2).padStart(7)}`);
+    console.log(`${JSON.stringify(query).padEnd(52)} ${String(hits).padStart(6)} ${percentile(times, 50).toFixed(2).padStart(7)} ${percentile(times, 95).toFixed(2).padStart(7)}`);
   }
   all.sort((a, b) => a - b);
-  console.log(`\nAll queries (${all.length} searches over ${count} articles): p50 ${all[Math.floor(all.length / 2)]!.toFixed(2)} ms, p95 ${all[Math.floor(all.length * 0.95)]!.toFixed(2)} ms`);
+  console.log(`\nAll queries (${all.length} searches over ${count} articles): p50 ${percentile(all, 50).toFixed(2)} ms, p95 ${percentile(all, 95).toFixed(2)} ms`);
 }
 
 main().catch((error: unknown) => {

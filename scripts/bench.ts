@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { percentile, root } from './bench-support';
 
 const { values } = parseArgs({
   options: {
@@ -33,12 +34,10 @@ const connections = Number(values.connections);
 const port = Number(values.port);
 const limitPort = port + 1;
 const origin = `http://127.0.0.1:${port}`;
-const root = path.resolve(__dirname, '..');
 const SECRET = 'bench-revalidate-secret';
 const tsx = ['--import', 'tsx'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function waitFor(url: string, timeoutMs = 60_000) {
   const started = Date.now();

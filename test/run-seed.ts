@@ -3,23 +3,29 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 
+/**
+ * `npm run db:seed` as one process (`node --import tsx`, so a signal reaches the seed itself), against
+ * `databaseFile`. REVALIDATE_SECRET is cleared unless given, so a test never revalidates a developer's server.
+ */
+export function seedCommand(databaseFile: string, dir: string, env: Record<string, string> = {}) {
+  return {
+    args: ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir],
+    options: { cwd: root, env: { ...process.env, REVALIDATE_SECRET: '', ...env, DATABASE_PATH: databaseFile } },
+  };
+}
+
 /** Runs `npm run db:seed` as an editor would, against `databaseFile`. */
 export function runSeed(databaseFile: string, dir = 'content', env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir], {
-    cwd: root,
-    env: { ...process.env, REVALIDATE_SECRET: '', ...env, DATABASE_PATH: databaseFile },
-    encoding: 'utf8',
-  });
+  const { args, options } = seedCommand(databaseFile, dir, env);
+  const result = spawnSync(process.execPath, args, { ...options, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The same, without blocking the event loop (for tests that also serve or load a server). */
 export function runSeedAsync(databaseFile: string, dir = 'content', env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir], {
-      cwd: root,
-      env: { ...process.env, REVALIDATE_SECRET: '', ...env, DATABASE_PATH: databaseFile },
-    });
+    const { args, options } = seedCommand(databaseFile, dir, env);
+    const child = spawn(process.execPath, args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

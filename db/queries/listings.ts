@@ -33,15 +33,16 @@ export function getTag(slug: string): TagInfo | null {
   return row ? { name: row.name, slug } : null;
 }
 
-export function getAuthor(slug: string): AuthorInfo | null {
+export function getAuthor(slug: string): (AuthorInfo & { id: number }) | null {
   return (
     getDb()
-      .select({ slug: authors.slug, name: authors.name, title: authors.title, organization: authors.organization, bio: authors.bio })
+      .select({ id: authors.id, slug: authors.slug, name: authors.name, title: authors.title, organization: authors.organization, bio: authors.bio })
       .from(authors)
       .where(eq(authors.slug, slug))
       .get() ?? null
   );
 }
+
 
 /** A section's page: null when there is no such section or no such page. */
 export const getSectionListing = cache((slug: string, page: number): Listing<{ section: SectionInfo }> | null => {
@@ -58,10 +59,10 @@ export const getTagListing = cache((slug: string, page: number): Listing<{ tag: 
 
 /** An author's page lists their articles; an author with none still has a page (their bio). */
 export const getAuthorListing = cache((slug: string, page: number): Listing<{ author: AuthorInfo }> | null => {
-  const author = getAuthor(slug);
-  if (!author) return null;
-  const authorId = getDb().select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).get()!.id;
-  const listing = listingPage(eq(articles.authorId, authorId), page);
+  const found = getAuthor(slug);
+  if (!found) return null;
+  const { id, ...author } = found;
+  const listing = listingPage(eq(articles.authorId, id), page);
   return listing ? { author, ...listing } : null;
 });
 

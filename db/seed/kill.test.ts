@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedCommand } from '@/test/run-seed';
 import { seedDatabase } from './index';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,10 +32,8 @@ function digest(file: string): string {
  * and SIGKILLs it `delayMs` after it starts writing (or after it starts, for `during: 'validation'`). */
 function killedSeed(databaseFile: string, delayMs: number, during: 'validation' | 'writing'): Promise<{ signal: NodeJS.Signals | null; wrote: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', corpus], {
-      cwd: root,
-      env: { ...process.env, DATABASE_PATH: databaseFile },
-    });
+    const { args, options } = seedCommand(databaseFile, corpus);
+    const child = spawn(process.execPath, args, options);
     let wrote = false;
     const kill = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
     if (during === 'validation') kill();
