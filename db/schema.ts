@@ -121,6 +121,21 @@ export const relatedLinks = sqliteTable(
   ],
 );
 
+/**
+ * One row per seed, written in the seed's own transaction: when it ran and the
+ * cache keys (db/cache-keys.ts) whose data it changed. Every server process
+ * follows this table (db/queries/changes.ts) and expires exactly those keys,
+ * so a plain `npm run db:seed` refreshes every server on the database with no
+ * address or secret. Only the newest rows are kept (the seed trims it); a
+ * server that finds a gap forgets its whole cache instead.
+ */
+export const seeds = sqliteTable('seeds', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  seededAt: text('seeded_at').notNull(),
+  /** Space-separated keys, or "*" when a seed changed too much to name (every page is then stale). */
+  expiredKeys: text('expired_keys').notNull(),
+});
+
 export const authorsRelations = relations(authors, ({ many }) => ({
   articles: many(articles),
 }));
@@ -159,3 +174,4 @@ export type NewAuthor = typeof authors.$inferInsert;
 export type ArticleRow = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type NewRelatedLink = typeof relatedLinks.$inferInsert;
+export type Seed = typeof seeds.$inferSelect;
