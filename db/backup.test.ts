@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,5 +56,37 @@ describe('db:backup', () => {
     fs.writeFileSync(path.join(dir, 'garbage.db'), 'not a database'.repeat(500));
     await expect(backupDatabase(path.join(dir, 'garbage.db'), path.join(dir, 'copy.db'))).rejects.toThrow();
     expect(fs.readdirSync(dir).sort()).toEqual(['garbage.db', 'news.db']);
+  });
+
+  it('refuses to overwrite an existing backup unless told to, and then replaces it whole', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-backup-'));
+    const live = path.join(dir, 'news.db');
+    seedDatabase({ dir: 'content', databaseFile: live });
+    const target = path.join(dir, 'backups', 'news-backup.db');
+    fs.mkdirSync(path.dirname(target));
+    const earlier = Buffer.from('yesterday’s backup, which the editor still needs');
+    fs.writeFileSync(target, earlier);
+
+    await expect(backupDatabase(live, target)).rejects.toThrow(`${target} already exists: pass --force to overwrite it`);
+    expect(fs.readFileSync(target)).toEqual(earlier);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['news-backup.db']);
+
+    await backupDatabase(live, target, { overwrite: true });
+    expect(rows(target)).toEqual(rows(live));
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['news-backup.db']);
+  });
+
+  it('npm run db:backup stops with one line naming the file when it exists, without --force', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-backup-'));
+    const live = path.join(dir, 'news.db');
+    seedDatabase({ dir: 'content', databaseFile: live });
+    const target = path.join(dir, 'news-backup.db');
+    fs.writeFileSync(target, 'yesterday’s backup');
+
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'backup.ts'), target], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, DATABASE_PATH: live }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`Backup failed: ${target} already exists: pass --force to overwrite it\n`);
+    expect(run.stdout).toBe('');
+    expect(fs.readFileSync(target, 'utf8')).toBe('yesterday’s backup');
   });
 });
