@@ -1,26 +1,31 @@
 // @ts-check
 /**
  * Next.js's server cache (ISR pages and route responses) for this site: in
- * memory, per process, bounded, and empty at start.
+ * memory, per process, bounded, empty at start, and expired by key.
  *
  * - Empty at start: pages are rendered from the database the server was
- *   started on, never served from a previous run's or the build's copy, so
- *   `DATABASE_PATH=other.db npm start` shows other.db at once.
+ *   started on, never served from a previous run's or the build's copy.
  * - Bounded: at most CACHE_MAX_MB (default 150) MiB of HTML and RSC payload;
  *   the least recently used pages go first and are simply rendered again.
- * - Tag-aware like Next's own cache: revalidatePath()/revalidateTag() record
- *   when a tag expired, and an entry carrying an expired tag is a miss, so the
- *   next request renders fresh content (the seed's revalidation call).
+ * - Keyed: each entry carries the cache keys of what it shows (Next's tags,
+ *   recorded by db/queries/keys.ts). The front door (server/) follows the
+ *   seeds table and calls expire(keys); an entry carrying an expired key is a
+ *   miss, so the next request renders it fresh (a blocking render).
+ * - Exact under races: an entry remembers the generation at which its render
+ *   started (the miss). A seed that commits while a page renders expires its
+ *   keys at a later generation, so that entry is rendered once more.
  */
 const { LRUCache } = require('lru-cache');
 
-const MAX_BYTES = Math.max(1, Number(process.env.CACHE_MAX_MB) || 150) * 1024 * 1024;
-/**
- * A render that started before a revalidation may finish after it, with old
- * data. Entries stored within this long after their tag expired are not
- * trusted: they are rendered once more.
- */
-const RENDER_GRACE_MS = 2000;
+const configured = process.env.CACHE_MAX_MB?.trim();
+if (configured && !/^[1-9]\d{0,5}$/.test(configured)) {
+  throw new Error(`CACHE_MAX_MB must be a whole number of MiB, 1 or more (got ${JSON.stringify(configured)})`);
+}
+const MAX_BYTES = Number(configured || 150) * 1024 * 1024;
+/** Past this many remembered expirations, forgetting every page is cheaper than remembering them. */
+const MAX_EXPIRED_KEYS = 200_000;
+/** The route that renders the 404 page: the only 404 worth keeping (see set()). */
+const NOT_FOUND_ROUTE = '/_not-found';
 
 /** @param {any} value */
 function sizeOf(value) {
@@ -34,46 +39,94 @@ function sizeOf(value) {
   return size;
 }
 
-/** @type {LRUCache<string, { value: any, lastModified: number, tags: string[] }>} */
-const entries = new LRUCache({ maxSize: MAX_BYTES, sizeCalculation: (entry) => sizeOf(entry.value) });
-/** When each tag was last expired (ms since epoch). Shared by every instance in the process. */
-const expiredTags = new Map();
-
-/** @param {any} value */
+/** @param {any} value @returns {string[]} */
 function tagsOf(value) {
   const header = value?.headers?.['x-next-cache-tags'];
   return typeof header === 'string' ? header.split(',') : [];
 }
 
-module.exports = class MemoryCacheHandler {
-  /** @param {string} key @param {{ tags?: string[], softTags?: string[] }} [ctx] */
-  async get(key, ctx) {
-    const entry = entries.get(key);
-    if (!entry) return null;
-    const tags = [...entry.tags, ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
-    for (const tag of tags) {
-      const expired = expiredTags.get(tag);
-      if (expired !== undefined && expired > entry.lastModified - RENDER_GRACE_MS) {
-        entries.delete(key);
-        return null;
-      }
-    }
-    return { value: entry.value, lastModified: entry.lastModified };
+/**
+ * @typedef {{ value: any, lastModified: number, tags: string[], generation: number }} Entry
+ * @typedef {{
+ *   generation: number,
+ *   clearedAt: number,
+ *   expired: Map<string, number>,
+ *   entries: LRUCache<string, Entry>,
+ *   renderStarted: Map<string, number>,
+ *   expire: (keys: Iterable<string>) => void,
+ *   clear: () => void,
+ *   size: () => number,
+ * }} PageCache
+ */
+
+/**
+ * One cache per process, shared through globalThis with the front door, which
+ * tells it what a seed changed (server/front-door.ts).
+ * @type {PageCache}
+ */
+const cache = /** @type {any} */ (globalThis)[Symbol.for('newsline.page-cache')] ??= (() => {
+  /** @type {PageCache} */
+  const created = {
+    generation: 0,
+    clearedAt: 0,
+    expired: new Map(),
+    entries: new LRUCache({ maxSize: MAX_BYTES, sizeCalculation: (/** @type {Entry} */ entry) => sizeOf(entry.value) }),
+    renderStarted: new Map(),
+    expire(keys) {
+      created.generation += 1;
+      for (const key of keys) created.expired.set(key, created.generation);
+      if (created.expired.size > MAX_EXPIRED_KEYS) created.clear();
+    },
+    clear() {
+      created.generation += 1;
+      created.clearedAt = created.generation;
+      created.entries.clear();
+      created.expired.clear();
+    },
+    size: () => created.entries.size,
+  };
+  return created;
+})();
+
+/** @param {Entry} entry */
+function isCurrent(entry) {
+  if (entry.generation < cache.clearedAt) return false;
+  for (const tag of entry.tags) {
+    const expiredAt = cache.expired.get(tag);
+    if (expiredAt !== undefined && expiredAt > entry.generation) return false;
+  }
+  return true;
+}
+
+module.exports = class KeyedMemoryCacheHandler {
+  /** @param {string} key */
+  async get(key) {
+    const entry = cache.entries.get(key);
+    if (entry && isCurrent(entry)) return { value: entry.value, lastModified: entry.lastModified };
+    if (entry) cache.entries.delete(key);
+    // A miss: Next renders now and calls set(); the render reads the database as of this generation.
+    if (cache.renderStarted.size > 10_000) cache.renderStarted.clear();
+    cache.renderStarted.set(key, cache.generation);
+    return null;
   }
 
   /** @param {string} key @param {any} data @param {{ tags?: string[] }} [ctx] */
   async set(key, data, ctx) {
-    if (data === null || data === undefined) {
-      entries.delete(key);
+    const generation = cache.renderStarted.get(key) ?? cache.generation;
+    cache.renderStarted.delete(key);
+    // notFound() inside a cached page renders an empty shell (vercel/next.js#95613): never keep one.
+    // The front door sends unknown URLs to the 404 route, which renders fully and is kept.
+    if (data === null || data === undefined || (data.status === 404 && key !== NOT_FOUND_ROUTE)) {
+      cache.entries.delete(key);
       return;
     }
-    entries.set(key, { value: data, lastModified: Date.now(), tags: [...tagsOf(data), ...(ctx?.tags ?? [])] });
+    cache.entries.set(key, { value: data, lastModified: Date.now(), tags: [...tagsOf(data), ...(ctx?.tags ?? [])], generation });
   }
 
+  /** revalidateTag()/revalidatePath() from Next itself: the same expiry. */
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
-    const now = Date.now();
-    for (const tag of Array.isArray(tags) ? tags : [tags]) expiredTags.set(tag, now);
+    cache.expire(Array.isArray(tags) ? tags : [tags]);
   }
 
   resetRequestCache() {}

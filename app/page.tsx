@@ -6,8 +6,8 @@ import { alternates } from '@/lib/metadata';
 import { sectionPath } from '@/lib/site';
 import { ArticleList } from './_components/article-card';
 
-// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
-export const revalidate = 300;
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
 
 const LATEST_COUNT = 10;
 const PER_SECTION = 4;

@@ -1,12 +1,15 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { type Article, getArticle, getRedirectTarget } from '@/db/queries/articles';
+import { type Article, getArticle } from '@/db/queries/articles';
+import { resolveArticleSlug } from '@/db/queries/routing';
 import { slugSchema } from './content/schema';
 import { articlePath } from './site';
 
 /**
  * The article a URL names, for every route under /articles/<slug>: a malformed
  * slug is a 404 before any query, an upper-case one or an old one (redirectFrom)
- * redirects permanently to the same route under the current slug.
+ * redirects permanently to the same route under the current slug. The front
+ * door (server/front-door.ts) answers those before a page renders; this is the
+ * same rule (resolveArticleSlug) for anything that reaches a page anyway.
  */
 export async function articleFromParams(params: Promise<{ slug: string }>, suffix = ''): Promise<Article> {
   const { slug } = await params;
@@ -15,11 +18,9 @@ export async function articleFromParams(params: Promise<{ slug: string }>, suffi
     if (lower !== slug && slugSchema.safeParse(lower).success) permanentRedirect(`${articlePath(lower)}${suffix}`);
     notFound();
   }
-  const article = getArticle(slug);
-  if (article) return article;
-  const current = getRedirectTarget(slug);
-  if (current) permanentRedirect(`${articlePath(current)}${suffix}`);
-  notFound();
+  const found = resolveArticleSlug(slug);
+  if (found.kind === 'moved') permanentRedirect(`${articlePath(found.slug)}${suffix}`);
+  return (found.kind === 'found' && getArticle(slug)) || notFound();
 }
 
 /**

@@ -8,21 +8,21 @@ import { siteConfig } from './site';
  * not exist, otherwise its newest FEED_SIZE stories as RSS.
  */
 export function listingFeedRoute(options: {
-  find: (slug: string) => { name: string } | null;
-  articles: (slug: string, limit: number) => ArticleSummary[];
+  /** The listing's name and its newest `limit` stories; null when there is no such listing. */
+  find: (slug: string, limit: number) => { name: string; articles: ArticleSummary[] } | null;
   path: (slug: string) => string;
   describe: (name: string) => string;
 }) {
   return async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
     const { slug } = await context.params;
-    const found = slugSchema.safeParse(slug).success ? options.find(slug) : null;
+    const found = slugSchema.safeParse(slug).success ? options.find(slug, FEED_SIZE) : null;
     if (!found) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     return rssResponse(
       buildRssFeed({
         title: `${siteConfig.name}: ${found.name}`,
         description: options.describe(found.name),
         listingPath: options.path(slug),
-        articles: options.articles(slug, FEED_SIZE),
+        articles: found.articles,
       }),
     );
   };

@@ -1,11 +1,11 @@
 /**
  * `npm start`: one command from a fresh clone to a serving site.
  * 1. migrates DATABASE_PATH (creating it), 2. seeds content/ if the database has
- * no articles, 3. builds if there is no production build, 4. runs `next start`
- * on PORT. Every step is idempotent, so it is also how operators restart.
+ * no articles, 3. builds if there is no production build or the sources changed
+ * since it was made, 4. runs the production server (server/index.ts) on PORT.
+ * Every step is idempotent, so it is also how operators restart.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
@@ -14,22 +14,12 @@ import { applyMigrations } from '@/db/migrate';
 import { articles } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { formatProblem, ContentError } from '@/lib/content';
+import { buildSite, SERVER_BUNDLE } from './build';
+import { buildStatus } from './build-fingerprint';
 
-// The seed tells the running server what changed, with a secret both read from .env. A first start
-// writes one, so `npm run db:seed` updates a running site at once.
-if (!fs.existsSync('.env') && !process.env.REVALIDATE_SECRET) {
-  fs.writeFileSync('.env', `# Written by the first \`npm start\`: the secret the seed uses to tell the running server what changed.\nREVALIDATE_SECRET=${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
-  console.log('Wrote .env with a new REVALIDATE_SECRET');
-}
-if (fs.existsSync('.env')) process.loadEnvFile('.env');
+const root = path.resolve(__dirname, '..');
+if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
-
-const port = process.env.PORT?.trim() || '3000';
-if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
-  console.error(`PORT must be a port number (got ${JSON.stringify(port)})`);
-  process.exit(1);
-}
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
 function prepareDatabase(): void {
   const file = databasePath();
@@ -43,7 +33,7 @@ function prepareDatabase(): void {
   }
   if (!empty) return;
   console.log(`Database ${file} has no articles: seeding content/`);
-  const result = seedDatabase({ dir: 'content', databaseFile: file });
+  const result = seedDatabase({ dir: path.join(root, 'content'), databaseFile: file });
   console.log(`Seeded ${result.articles.added} articles in ${result.seconds.toFixed(2)} s`);
 }
 
@@ -55,12 +45,14 @@ try {
   console.error(`[start] could not prepare the database: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
 }
 
-if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
-  console.log('No production build in .next/: running next build');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+const status = buildStatus(root);
+if (status.stale) {
+  console.log(`[start] building: ${status.reason}`);
+  const code = buildSite();
+  if (code !== 0) process.exit(code);
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '--port', port], { stdio: 'inherit' });
+// One process: a signal reaches the server itself, which finishes its requests before it exits.
+const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: 'inherit', cwd: root });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

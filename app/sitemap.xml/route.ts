@@ -2,8 +2,8 @@ import { getNewestChange, getSitemapEntries, getSitemapEntryCount } from '@/db/q
 import { absoluteUrl } from '@/lib/site';
 import { buildSitemapIndex, buildUrlset, SITEMAP_MAX_URLS, sitemapFileCount, xmlResponse } from '@/lib/sitemap';
 
-// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
-export const revalidate = 300;
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
 
 /** Every URL in one sitemap, or past 50,000 URLs an index over /sitemaps/1.xml, /sitemaps/2.xml, … */
 export function GET() {

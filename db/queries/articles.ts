@@ -1,9 +1,11 @@
 import 'server-only';
 import { cache } from 'react';
 import { readTimeMinutes } from '@/lib/read-time';
-import { asc, desc, eq, type SQL } from 'drizzle-orm';
-import { articleRedirects, articles, authors, type ArticleRow, type Author } from '../schema';
+import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { cacheKeys } from '../cache-keys';
+import { articles, articleTags, authors, type ArticleRow, type Author } from '../schema';
 import { getDb } from './connection';
+import { dependOn } from './keys';
 
 export type ArticleAuthor = Pick<Author, 'slug' | 'name' | 'title' | 'organization'>;
 
@@ -57,7 +59,8 @@ function imageOf(row: Pick<ArticleRow, 'imageSrc' | 'imageAlt' | 'imageCaption' 
 /**
  * An article with its author, tags and resolved "Read more" list, in one
  * query (Drizzle's relational query nests them as JSON). Cached per request so
- * generateMetadata and the page share it.
+ * generateMetadata and the page share it. Keys: the article itself, its
+ * author and every story its "Read more" list names.
  */
 export const getArticle = cache((slug: string): Article | null => {
   const row = getDb().query.articles.findFirst({
@@ -72,6 +75,13 @@ export const getArticle = cache((slug: string): Article | null => {
     },
   }).sync();
   if (!row) return null;
+  dependOn([
+    cacheKeys.articleCard(row.id),
+    cacheKeys.articlePage(row.id),
+    cacheKeys.linksFrom(row.id),
+    cacheKeys.author(row.authorId),
+    ...row.relatedLinks.flatMap((link) => (link.target ? [cacheKeys.articleCard(link.target.id)] : [])),
+  ]);
   return {
     id: row.id,
     slug: row.slug,
@@ -96,18 +106,9 @@ export const getArticle = cache((slug: string): Article | null => {
   };
 });
 
-/** Old slug → the article's current slug, for permanent redirects (front matter redirectFrom). */
-export function getRedirectTarget(oldSlug: string): string | null {
-  const row = getDb()
-    .select({ slug: articles.slug })
-    .from(articleRedirects)
-    .innerJoin(articles, eq(articles.id, articleRedirects.articleId))
-    .where(eq(articleRedirects.fromSlug, oldSlug))
-    .get();
-  return row?.slug ?? null;
-}
-
 export const summaryColumns = {
+  id: articles.id,
+  authorId: articles.authorId,
   slug: articles.slug,
   title: articles.title,
   dek: articles.dek,
@@ -128,7 +129,13 @@ type SummaryRow = {
   [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['notNull'] extends true ? (typeof summaryColumns)[K]['_']['data'] : (typeof summaryColumns)[K]['_']['data'] | null;
 };
 
-export function toSummary(row: SummaryRow): ArticleSummary {
+/** Turns rows into cards, recording the keys of what the cards show: each story and its author. */
+export function toSummaries(rows: SummaryRow[]): ArticleSummary[] {
+  dependOn(rows.flatMap((row) => [cacheKeys.articleCard(row.id), cacheKeys.author(row.authorId)]));
+  return rows.map(toSummary);
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
   return {
     slug: row.slug,
     title: row.title,
@@ -147,16 +154,39 @@ export function toSummary(row: SummaryRow): ArticleSummary {
 /** Newest first; ties broken by slug so the order is stable across pages. */
 export const newestFirst = [desc(articles.publishedAt), asc(articles.slug)];
 
-/** The newest articles, optionally only those matching `where`. */
-export function getLatestArticles(limit: number, offset = 0, where?: SQL): ArticleSummary[] {
-  return getDb()
-    .select(summaryColumns)
-    .from(articles)
-    .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(where)
-    .orderBy(...newestFirst)
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map(toSummary);
+/** A list of articles, newest first: all of them, or one section's, tag's or author's. */
+export type ArticleCollection = { kind: 'latest' } | { kind: 'section'; slug: string } | { kind: 'tag'; slug: string } | { kind: 'author'; id: number };
+
+/** Which articles a collection holds, in SQL, and the key that changes when its members or their order do. */
+export function collectionFilter(collection: ArticleCollection): { where: SQL | undefined; key: string } {
+  switch (collection.kind) {
+    case 'latest':
+      return { where: undefined, key: cacheKeys.latest };
+    case 'section':
+      return { where: eq(articles.sectionSlug, collection.slug), key: cacheKeys.section(collection.slug) };
+    case 'tag':
+      return {
+        where: inArray(articles.id, getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.slug, collection.slug))),
+        key: cacheKeys.tag(collection.slug),
+      };
+    case 'author':
+      return { where: eq(articles.authorId, collection.id), key: cacheKeys.authorArticles(collection.id) };
+  }
+}
+
+/** The newest articles of a collection (all of them by default), `limit` from `offset`. */
+export function getLatestArticles(limit: number, offset = 0, collection: ArticleCollection = { kind: 'latest' }): ArticleSummary[] {
+  const { where, key } = collectionFilter(collection);
+  dependOn([key]);
+  return toSummaries(
+    getDb()
+      .select(summaryColumns)
+      .from(articles)
+      .innerJoin(authors, eq(authors.id, articles.authorId))
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
 }

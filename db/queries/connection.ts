@@ -1,10 +1,11 @@
-import 'server-only';
+// No 'server-only' marker: the server's front door (server/) imports this module outside Next's bundles,
+// where that marker's react-server condition does not apply. It is still server code: no client module imports it.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { type AppDatabase, databasePath, openReadOnlyDatabase, type OpenedDatabase } from '../client';
+import { type AppDatabase, databasePath, openReadOnlyDatabase } from '../client';
 import { databaseProblem, logDatabaseState, schemaProblem } from '../health';
 import * as schema from '../schema';
 
@@ -16,19 +17,34 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-type Connection = OpenedDatabase & { inode: number };
+/** The process's one read-only connection to DATABASE_PATH. */
+export type ReadConnection = {
+  file: string;
+  inode: number;
+  sqlite: Database.Database;
+  /** Counts reopenings: a new file (a restored backup) means every cached page may be wrong. */
+  epoch: number;
+};
 
-let current: Connection | undefined;
+type SharedState = { current?: ReadConnection; epoch: number; failedAt?: { file: string; at: number; problem: string } };
+
+/**
+ * Shared through globalThis: Next bundles this module into its server chunks and the front door
+ * (server/) loads it on its own, and both must use one connection and agree on when it was reopened.
+ */
+const shared: SharedState = ((globalThis as { [key: symbol]: SharedState })[Symbol.for('newsline.read-connection')] ??= { epoch: 0 });
+
+/** While the database is broken, how long a failure is trusted before opening it again (readers see a fix within this). */
+const RETRY_MS = 1000;
 
 /**
  * The server's read-only connection. It is reopened when the file at
- * DATABASE_PATH is replaced (a restored backup), and nothing is cached while
- * the file is missing, not a database or on another schema: the request fails
- * with a DatabaseUnavailableError and the next one tries again, so the site
- * recovers without a restart once the database is fixed.
+ * DATABASE_PATH is replaced (a restored backup), and nothing is kept while
+ * the file is missing, not a database or on another schema: the call throws
+ * a DatabaseUnavailableError naming the problem, and a call a second later
+ * tries again, so the site recovers without a restart once it is fixed.
  */
-export function getDb(): AppDatabase {
-  if (process.env.NEXT_PHASE === 'phase-production-build') return buildTimeDatabase();
+export function readConnection(): ReadConnection {
   const file = databasePath();
   let inode: number;
   try {
@@ -36,28 +52,56 @@ export function getDb(): AppDatabase {
   } catch {
     return unavailable(file);
   }
-  if (current && current.inode === inode) return current.db;
+  const current = shared.current;
+  if (current && current.inode === inode && current.file === file) return current;
+  if (shared.failedAt && shared.failedAt.file === file && Date.now() - shared.failedAt.at < RETRY_MS) {
+    throw new DatabaseUnavailableError(shared.failedAt.problem);
+  }
   current?.sqlite.close();
-  current = undefined;
+  shared.current = undefined;
 
-  let opened: OpenedDatabase | undefined;
+  let sqlite: Database.Database | undefined;
   try {
-    opened = openReadOnlyDatabase(file);
-    const problem = schemaProblem(opened.sqlite, file);
+    sqlite = openReadOnlyDatabase(file).sqlite;
+    const problem = schemaProblem(sqlite, file);
     if (problem) throw new DatabaseUnavailableError(problem);
   } catch (error) {
-    opened?.sqlite.close();
+    sqlite?.close();
     return unavailable(file, error instanceof DatabaseUnavailableError ? error.message : undefined);
   }
-  current = { ...opened, inode };
+  shared.epoch += 1;
+  shared.current = { file, inode, sqlite, epoch: shared.epoch };
+  shared.failedAt = undefined;
   logDatabaseState(file, null);
-  return opened.db;
+  return shared.current;
+}
+
+/** Closes the connection (graceful shutdown); the next read opens it again. */
+export function closeReadConnection(): void {
+  shared.current?.sqlite.close();
+  shared.current = undefined;
 }
 
 function unavailable(file: string, known?: string): never {
   const problem = known ?? databaseProblem(file) ?? `database ${file} cannot be opened`;
+  shared.failedAt = { file, at: Date.now(), problem };
   logDatabaseState(file, problem);
   throw new DatabaseUnavailableError(problem);
+}
+
+/** Drizzle over the shared connection; one wrapper per connection and per copy of this module. */
+const wrappers = new WeakMap<Database.Database, AppDatabase>();
+
+/** The query layer's database: Drizzle over readConnection(). */
+export function getDb(): AppDatabase {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return buildTimeDatabase();
+  const { sqlite } = readConnection();
+  let db = wrappers.get(sqlite);
+  if (!db) {
+    db = drizzle(sqlite, { schema });
+    wrappers.set(sqlite, db);
+  }
+  return db;
 }
 
 let emptyForBuild: AppDatabase | undefined;

@@ -2,8 +2,10 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type HopCandidate, MAX_MAP_NODES, type MapNode, type Neighbourhood, trimNeighbourhood } from '@/lib/graph/neighbourhood';
 import { scoreSuggestions, type PathVia, type StoryRef, type Suggestion } from '@/lib/graph/suggestions';
+import { cacheKeys } from '../cache-keys';
 import type { Article } from './articles';
 import { getDb } from './connection';
+import { dependOn } from './keys';
 
 /** How many "Stories that link here" an article page lists (the map shows the rest). */
 export const BACKLINKS_SHOWN = 10;
@@ -65,12 +67,14 @@ export function getArticleGraph(
       ORDER BY a.published_at DESC, a.slug
       LIMIT ${BACKLINKS_SHOWN}`);
     const backlinks = backlinkRows.map(story);
+    dependOn([cacheKeys.linksFrom(article.id), cacheKeys.linksTo(article.id), ...backlinks.map((b) => cacheKeys.articleCard(b.id))]);
     const shown = new Set([...article.curatedIds, ...backlinks.map((b) => b.id)]);
 
     let suggestions: Suggestion[] = [];
     if (article.placesTaken < 5) {
       // Paths of two links from A, either direction, through A's neighbours (bounded around popular stories).
-      const pathRows = db.all<{ candidate: number; via: number; direction: 'linked-from' | 'links-to' } & Prefixed<'c'> & Prefixed<'v'>>(sql`
+      // Also one row per neighbour with no candidate: whatever links to or from a neighbour later can change the list.
+      const pathRows = db.all<{ candidate: number | null; via: number; direction: 'linked-from' | 'links-to' | 'neighbour' } & Prefixed<'c'> & Prefixed<'v'>>(sql`
         WITH ${boundedNeighbours(article.id)},
         paths(candidate, via, direction) AS (
           SELECT l.target_article_id, n1.id, 'linked-from' FROM n1 JOIN related_links l ON l.article_id = n1.id
@@ -83,12 +87,22 @@ export function getArticleGraph(
                c.slug AS c_slug, c.title AS c_title, c.published_at AS c_published,
                v.slug AS v_slug, v.title AS v_title, v.published_at AS v_published
         FROM paths p JOIN articles c ON c.id = p.candidate JOIN articles v ON v.id = p.via
-        WHERE p.candidate != ${article.id}`);
-      const paths: PathVia[] = pathRows.map((row) => ({
-        candidate: { id: row.candidate, slug: row.c_slug, title: row.c_title, publishedAt: row.c_published },
-        via: { id: row.via, slug: row.v_slug, title: row.v_title, publishedAt: row.v_published },
-        direction: row.direction,
-      }));
+        WHERE p.candidate != ${article.id}
+        UNION ALL
+        SELECT NULL, id, 'neighbour', NULL, NULL, NULL, NULL, NULL, NULL FROM n1`);
+      const paths: PathVia[] = [];
+      const neighbourIds: number[] = [];
+      for (const row of pathRows) {
+        if (row.candidate === null || row.direction === 'neighbour') {
+          neighbourIds.push(row.via);
+          continue;
+        }
+        paths.push({
+          candidate: { id: row.candidate, slug: row.c_slug, title: row.c_title, publishedAt: row.c_published },
+          via: { id: row.via, slug: row.v_slug, title: row.v_title, publishedAt: row.v_published },
+          direction: row.direction,
+        });
+      }
 
       // The newest stories of each of A's tags: one index range per tag, in one statement.
       const tagRows =
@@ -116,6 +130,16 @@ export function getArticleGraph(
         ORDER BY published_at DESC, slug
         LIMIT ${MAX_SECTION_CANDIDATES}`);
 
+      // Scores read the links around every neighbour, each candidate's headline and date, and the tag and
+      // section lists: any of them changing can change the list.
+      dependOn([
+        ...neighbourIds.flatMap((id) => [cacheKeys.linksFrom(id), cacheKeys.linksTo(id)]),
+        ...paths.flatMap((path) => [cacheKeys.articleCard(path.candidate.id), cacheKeys.articleCard(path.via.id)]),
+        ...article.tags.map((tag) => cacheKeys.tag(tag.slug)),
+        ...[...byCandidate.values()].map((entry) => cacheKeys.articleCard(entry.candidate.id)),
+        cacheKeys.section(article.sectionSlug),
+        ...sectionRows.map((row) => cacheKeys.articleCard(row.id)),
+      ]);
       suggestions = scoreSuggestions({
         article,
         placesTaken: article.placesTaken,
@@ -165,6 +189,19 @@ export function getNeighbourhood(center: MapNode): Neighbourhood {
     ties: row.ties,
   }));
   const twoHopTotal = rows.find((row) => row.distance === 2)?.two_hop_total ?? 0;
+  // Which stories are drawn depends on the links around the centre and its neighbours (and the dates that
+  // rank the second ring: a seed that changes a date expires its neighbours' link keys); each drawn story
+  // shows its headline and its own links.
+  dependOn([
+    cacheKeys.articleCard(center.id),
+    cacheKeys.linksFrom(center.id),
+    cacheKeys.linksTo(center.id),
+    ...candidates.flatMap((node) =>
+      node.distance === 1
+        ? [cacheKeys.articleCard(node.id), cacheKeys.linksFrom(node.id), cacheKeys.linksTo(node.id)]
+        : [cacheKeys.articleCard(node.id), cacheKeys.linksFrom(node.id)],
+    ),
+  ]);
   const ids = [center.id, ...candidates.map((node) => node.id)];
   const edges = db.all<{ from: number; to: number }>(sql`
     SELECT article_id AS "from", target_article_id AS "to" FROM related_links

@@ -1,10 +1,13 @@
 import 'server-only';
 import { cache } from 'react';
-import { count, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, max, sql } from 'drizzle-orm';
 import { paginate, type Pagination } from '@/lib/pagination';
+import { cacheKeys } from '../cache-keys';
 import { articles, articleTags, authors } from '../schema';
-import { type ArticleSummary, getLatestArticles } from './articles';
+import { type ArticleCollection, type ArticleSummary, getLatestArticles } from './articles';
 import { getDb } from './connection';
+import { dependOn } from './keys';
+import { type ListingKind, listingSize } from './routing';
 
 export type Listing<T> = T & { articles: ArticleSummary[]; pagination: Pagination };
 
@@ -12,48 +15,49 @@ export type SectionInfo = { name: string; slug: string };
 export type TagInfo = { name: string; slug: string };
 export type AuthorInfo = { slug: string; name: string; title: string | null; organization: string | null; bio: string | null };
 
-/** One page of the articles matching `where`, newest first; null when the page is past the end. */
-function listingPage(where: SQL, page: number): { articles: ArticleSummary[]; pagination: Pagination } | null {
-  const total = getDb().select({ n: count() }).from(articles).where(where).get()?.n ?? 0;
-  const pagination = paginate(page, total);
+/**
+ * One page of a listing, newest first; null when the page is past the end. Whether a page exists is the
+ * front door's rule too (db/queries/routing.ts): the same count, the same paginate().
+ */
+function listingPage(kind: ListingKind, slug: string, collection: ArticleCollection, page: number): { articles: ArticleSummary[]; pagination: Pagination } | null {
+  const pagination = paginate(page, listingSize(kind, slug) ?? 0);
   if (!pagination) return null;
-  return { articles: getLatestArticles(pagination.limit, pagination.offset, where), pagination };
+  return { articles: getLatestArticles(pagination.limit, pagination.offset, collection), pagination };
 }
 
-const inSection = (slug: string) => eq(articles.sectionSlug, slug);
-const withTag = (slug: string) => inArray(articles.id, getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.slug, slug)));
-
 export function getSection(slug: string): SectionInfo | null {
-  const row = getDb().select({ name: articles.section }).from(articles).where(inSection(slug)).limit(1).get();
+  dependOn([cacheKeys.section(slug)]);
+  const row = getDb().select({ name: articles.section }).from(articles).where(eq(articles.sectionSlug, slug)).limit(1).get();
   return row ? { name: row.name, slug } : null;
 }
 
 export function getTag(slug: string): TagInfo | null {
+  dependOn([cacheKeys.tag(slug)]);
   const row = getDb().select({ name: articleTags.name }).from(articleTags).where(eq(articleTags.slug, slug)).limit(1).get();
   return row ? { name: row.name, slug } : null;
 }
 
 export function getAuthor(slug: string): (AuthorInfo & { id: number }) | null {
-  return (
-    getDb()
-      .select({ id: authors.id, slug: authors.slug, name: authors.name, title: authors.title, organization: authors.organization, bio: authors.bio })
-      .from(authors)
-      .where(eq(authors.slug, slug))
-      .get() ?? null
-  );
+  const row = getDb()
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, title: authors.title, organization: authors.organization, bio: authors.bio })
+    .from(authors)
+    .where(eq(authors.slug, slug))
+    .get();
+  // An unknown slug is never cached (the front door answers 404 before any page renders).
+  if (row) dependOn([cacheKeys.author(row.id)]);
+  return row ?? null;
 }
-
 
 /** A section's page: null when there is no such section or no such page. */
 export const getSectionListing = cache((slug: string, page: number): Listing<{ section: SectionInfo }> | null => {
   const section = getSection(slug);
-  const listing = section && listingPage(inSection(slug), page);
+  const listing = section && listingPage('sections', slug, { kind: 'section', slug }, page);
   return section && listing ? { section, ...listing } : null;
 });
 
 export const getTagListing = cache((slug: string, page: number): Listing<{ tag: TagInfo }> | null => {
   const tag = getTag(slug);
-  const listing = tag && listingPage(withTag(slug), page);
+  const listing = tag && listingPage('tags', slug, { kind: 'tag', slug }, page);
   return tag && listing ? { tag, ...listing } : null;
 });
 
@@ -62,24 +66,13 @@ export const getAuthorListing = cache((slug: string, page: number): Listing<{ au
   const found = getAuthor(slug);
   if (!found) return null;
   const { id, ...author } = found;
-  const listing = listingPage(eq(articles.authorId, id), page);
+  const listing = listingPage('authors', slug, { kind: 'author', id }, page);
   return listing ? { author, ...listing } : null;
 });
 
-/** The newest `limit` articles of a section, tag or author, for feeds. */
-export function getFeedArticles(filter: { section?: string; tag?: string; authorSlug?: string }, limit: number): ArticleSummary[] {
-  const where = filter.section
-    ? inSection(filter.section)
-    : filter.tag
-      ? withTag(filter.tag)
-      : filter.authorSlug
-        ? eq(authors.slug, filter.authorSlug)
-        : undefined;
-  return getLatestArticles(limit, 0, where);
-}
-
 /** Sections with their newest stories, the section with the most recent story first: the front page's lower half. */
 export function getSectionFronts(perSection: number): { section: SectionInfo; articles: ArticleSummary[] }[] {
+  dependOn([cacheKeys.sections]);
   const sections = getDb()
     .select({ slug: articles.sectionSlug, name: sql<string>`min(${articles.section})`, newest: max(articles.publishedAt) })
     .from(articles)
@@ -88,6 +81,6 @@ export function getSectionFronts(perSection: number): { section: SectionInfo; ar
     .all();
   return sections.map((section) => ({
     section: { slug: section.slug, name: section.name },
-    articles: getLatestArticles(perSection, 0, inSection(section.slug)),
+    articles: getLatestArticles(perSection, 0, { kind: 'section', slug: section.slug }),
   }));
 }

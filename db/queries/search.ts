@@ -2,7 +2,10 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { paginate, type Pagination } from '@/lib/pagination';
 import { toFtsQuery } from '@/lib/search-query';
-import { type ArticleSummary, summaryColumns, toSummary } from './articles';
+import { cacheKeys } from '../cache-keys';
+import { type ArticleSummary, summaryColumns, toSummaries } from './articles';
+import { dependOn } from './keys';
+import { searchResultCount } from './routing';
 import { articles, authors } from '../schema';
 import { getDb } from './connection';
 
@@ -23,15 +26,12 @@ export type SearchResults = { hits: SearchHit[]; pagination: Pagination };
  * for a page past the end; an input with nothing searchable finds nothing.
  */
 export function searchArticles(input: string, page: number): SearchResults | null {
+  // Any headline, dek or body can change what a query finds.
+  dependOn([cacheKeys.search]);
   const match = toFtsQuery(input);
-  if (!match) {
-    const pagination = paginate(page, 0);
-    return pagination && { hits: [], pagination };
-  }
+  const pagination = paginate(page, match ? searchResultCount(input) : 0);
+  if (!pagination || !match) return pagination && { hits: [], pagination };
   const db = getDb();
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles_search WHERE articles_search MATCH ${match}`)?.n ?? 0;
-  const pagination = paginate(page, total);
-  if (!pagination) return null;
 
   const rows = db
     .select({
@@ -47,8 +47,9 @@ export function searchArticles(input: string, page: number): SearchResults | nul
     .limit(pagination.limit)
     .offset(pagination.offset)
     .all();
+  const cards = toSummaries(rows);
   return {
-    hits: rows.map((row) => ({ ...toSummary(row), titleHighlighted: row.titleHighlighted, snippet: row.snippet })),
+    hits: rows.map((row, index) => ({ ...cards[index]!, titleHighlighted: row.titleHighlighted, snippet: row.snippet })),
     pagination,
   };
 }

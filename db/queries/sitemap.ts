@@ -2,8 +2,10 @@ import 'server-only';
 import { asc, count, eq, max, sql } from 'drizzle-orm';
 import { absoluteUrl, articlePath, authorPath, sectionPath, tagPath } from '@/lib/site';
 import type { SitemapEntry } from '@/lib/sitemap';
+import { cacheKeys } from '../cache-keys';
 import { articles, articleTags, authors } from '../schema';
 import { getDb } from './connection';
+import { dependOn } from './keys';
 
 const lastChange = sql<string>`max(coalesce(${articles.updatedAt}, ${articles.publishedAt}))`;
 
@@ -13,6 +15,8 @@ const lastChange = sql<string>`max(coalesce(${articles.updatedAt}, ${articles.pu
  * as stories are added). The listings are few; articles are read by range.
  */
 function listingEntries(): SitemapEntry[] {
+  // One key for all of it: a sitemap lists every URL, too many to key one by one.
+  dependOn([cacheKeys.urls]);
   const db = getDb();
   const newest = db.select({ at: lastChange }).from(articles).get()?.at ?? null;
   const sections = db.select({ slug: articles.sectionSlug, at: lastChange }).from(articles).groupBy(articles.sectionSlug).orderBy(articles.sectionSlug).all();
@@ -63,5 +67,6 @@ export function getSitemapEntries(offset: number, limit: number): SitemapEntry[]
 
 /** The date of the newest change anywhere, for the sitemap index. */
 export function getNewestChange(): string | null {
+  dependOn([cacheKeys.urls]);
   return getDb().select({ at: max(sql<string>`coalesce(${articles.updatedAt}, ${articles.publishedAt})`) }).from(articles).get()?.at ?? null;
 }

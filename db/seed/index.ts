@@ -3,7 +3,7 @@ import { ContentError, readContent } from '@/lib/content';
 import { databasePath, openWritableDatabase } from '../client';
 import { schemaProblem } from '../health';
 import { applyMigrations } from '../migrate';
-import { writeContent, type WriteResult } from './write';
+import { writeContent, type WriteHooks, type WriteResult } from './write';
 
 export type SeedResult = WriteResult & { seconds: number; articlesPerSecond: number; file: string };
 
@@ -13,7 +13,7 @@ export type SeedResult = WriteResult & { seconds: number; articlesPerSecond: num
  * ContentError listing every problem and the database file is not even opened,
  * so it stays exactly as it was (or absent).
  */
-export function seedDatabase(options: { dir: string; databaseFile?: string; onValidated?: (articles: number, seconds: number) => void }): SeedResult {
+export function seedDatabase(options: { dir: string; databaseFile?: string; onValidated?: (articles: number, seconds: number) => void } & WriteHooks): SeedResult {
   const started = performance.now();
   const content = readContent(options.dir);
   if (content.problems.length > 0) throw new ContentError(content.problems);
@@ -26,7 +26,7 @@ export function seedDatabase(options: { dir: string; databaseFile?: string; onVa
     // A database from a newer version of the site must not be written by this one.
     const problem = schemaProblem(sqlite, file);
     if (problem) throw new Error(problem);
-    const result = writeContent(db, content);
+    const result = writeContent(db, content, { onProgress: options.onProgress, beforeCommit: options.beforeCommit });
     const seconds = (performance.now() - started) / 1000;
     return { ...result, seconds, articlesPerSecond: content.articles.length / seconds, file };
   } finally {

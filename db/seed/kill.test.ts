@@ -27,22 +27,52 @@ function digest(file: string): string {
   }
 }
 
+type Moment =
+  /** SIGKILL this long after the seed starts, while it is still reading and validating. */
+  | { name: string; afterMs: number }
+  /** SIGKILL as soon as the seed prints a line that matches: a moment of the write taken from its own progress. */
+  | { name: string; atLine: (line: string) => boolean };
+
+/** The first progress line (`  writing: 30% (1800/6000)`) at or past `fraction` of the write. */
+const progressAt = (fraction: number) => (line: string) => {
+  const match = /^ {2}writing: \d+% \((\d+)\/(\d+)\)$/.exec(line);
+  return match !== null && Number(match[1]) >= fraction * Number(match[2]);
+};
+
 /**
  * Starts a seed of the large corpus (one process: `node --import tsx`, so the kill reaches the seed itself)
- * and SIGKILLs it `delayMs` after it starts writing (or after it starts, for `during: 'validation'`). */
-function killedSeed(databaseFile: string, delayMs: number, during: 'validation' | 'writing'): Promise<{ signal: NodeJS.Signals | null; wrote: boolean }> {
+ * and SIGKILLs it at `moment`. Resolves, once it has died, with everything it printed: the pipe keeps what
+ * the seed wrote before the kill, and on Linux a write to a pipe is synchronous, so `committing…` is in it
+ * before the commit starts. Its absence proves the kill landed before the commit.
+ */
+function killedSeed(databaseFile: string, moment: Moment): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const { args, options } = seedCommand(databaseFile, corpus);
     const child = spawn(process.execPath, args, options);
-    let wrote = false;
-    const kill = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
-    if (during === 'validation') kill();
-    child.stdout.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (during === 'writing' && text.includes('writing…')) kill();
-      if (text.includes('Seeded ')) wrote = true;
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    let killed = false;
+    const timer = 'afterMs' in moment ? setTimeout(() => child.kill('SIGKILL'), moment.afterMs) : undefined;
+    // A chunk may hold several lines or part of one (setEncoding also keeps a split "…" whole).
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      stdout += text;
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!killed && 'atLine' in moment && moment.atLine(line)) {
+          killed = child.kill('SIGKILL');
+        }
+      }
     });
-    child.on('close', (_code, signal) => resolve({ signal, wrote }));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => (stderr += text));
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ signal, stdout, stderr });
+    });
   });
 }
 
@@ -58,19 +88,27 @@ describe('a seed killed with SIGKILL', () => {
     seedDatabase({ dir: path.join(root, 'content'), databaseFile: file });
     const before = digest(file);
 
-    const moments = [
-      { during: 'validation', delayMs: 800 },
-      { during: 'writing', delayMs: 0 },
-      { during: 'writing', delayMs: 150 },
-      { during: 'writing', delayMs: 400 },
-      { during: 'writing', delayMs: 800 },
-    ] as const;
+    const moments: Moment[] = [
+      { name: 'during validation', afterMs: 800 },
+      { name: 'at "writing…"', atLine: (line) => line.endsWith('writing…') },
+      { name: 'at 25% written', atLine: progressAt(0.25) },
+      { name: 'at 50% written', atLine: progressAt(0.5) },
+      { name: 'at 75% written', atLine: progressAt(0.75) },
+    ];
     for (const moment of moments) {
-      const { signal, wrote } = await killedSeed(file, moment.delayMs, moment.during);
-      // The kill must have landed before the seed finished, or this moment proves nothing.
-      expect(wrote, `${moment.during} +${moment.delayMs} ms`).toBe(false);
-      expect(signal).toBe('SIGKILL');
-      expect(digest(file), `${moment.during} +${moment.delayMs} ms`).toBe(before);
+      const { signal, stdout, stderr } = await killedSeed(file, moment);
+      // Its stderr goes to the console: a stack trace inside an assertion message trips Vitest's source-map reader.
+      if (signal !== 'SIGKILL') console.error(stderr);
+      expect(signal, `${moment.name}: the seed was not killed (its stderr is above)\n${stdout}`).toBe('SIGKILL');
+      // The kill must have landed at its moment, before the seed committed, or this moment proves nothing.
+      if ('afterMs' in moment) {
+        expect(stdout, `${moment.name}: the kill landed after validation`).not.toContain('writing…');
+      } else {
+        expect(stdout.split('\n').some(moment.atLine), `${moment.name}: the seed never printed the line to kill at\n${stdout}`).toBe(true);
+      }
+      expect(stdout, `${moment.name}: the kill landed after the write`).not.toContain('committing…');
+      expect(stdout, `${moment.name}: the kill landed after the write`).not.toContain('Seeded ');
+      expect(digest(file), moment.name).toBe(before);
     }
 
     // And the next seed, not killed, goes through.

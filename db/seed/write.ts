@@ -1,7 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { ArticleRecord, AuthorRecord } from '@/lib/content';
 import { parseYouTubeId } from '@/lib/markdown/url';
+import { cacheKeys } from '../cache-keys';
 import type { AppDatabase } from '../client';
+import { articleKeys, recordSeed, snapshotArticles, snapshotSections } from './changes';
 import { articleRedirects, articles, articleTags, authors, relatedLinks, type NewArticle, type NewRelatedLink } from '../schema';
 
 export type Tally = { added: number; updated: number; removed: number; unchanged: number };
@@ -11,15 +13,22 @@ export type WriteResult = {
   articles: Tally;
   /** Slugs of the articles added, updated or removed. */
   changedSlugs: string[];
-  /**
-   * Every article whose page shows something that changed: the changed ones
-   * and the stories linked with them in either direction, before and after
-   * (their "Read more" and "Stories that link here" lists show headlines).
-   */
-  affectedSlugs: string[];
+  /** How many cache keys the seed expired (db/seed/changes.ts), or 'all'. */
+  expiredKeys: number | 'all';
 };
 
 const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
+
+export type WriteHooks = {
+  /**
+   * Called as articles are written, at least every 1% of `total`, and once with `done === total`. Each
+   * article to write counts twice, once for its row and once for its tags and links: `total` is twice the
+   * number of articles added or updated (0, and no call, when nothing changes).
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Called last inside the transaction, right before it commits: whatever it reports has not been committed yet. */
+  beforeCommit?: () => void;
+};
 
 /**
  * Makes the database mirror the content set, in one synchronous transaction
@@ -27,19 +36,10 @@ const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 
  * content hash is unchanged are not touched, so re-running changes nothing.
  * The content must already be valid: this is the write half of the seed.
  */
-export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]; articles: ArticleRecord[] }): WriteResult {
+export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]; articles: ArticleRecord[] }, hooks: WriteHooks = {}): WriteResult {
   return db.transaction((tx) => {
-    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], affectedSlugs: [] };
-    const affected = new Set<string>();
-    const neighboursOf = (ids: number[]) => {
-      for (const chunk of chunks(ids, 400)) {
-        const list = sql.join(chunk.map((id) => sql`${id}`), sql`, `);
-        const rows = tx.all<{ slug: string }>(sql`
-          SELECT a.slug FROM related_links l JOIN articles a ON a.id = l.target_article_id WHERE l.article_id IN (${list})
-          UNION SELECT a.slug FROM related_links l JOIN articles a ON a.id = l.article_id WHERE l.target_article_id IN (${list})`);
-        for (const row of rows) affected.add(row.slug);
-      }
-    };
+    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], expiredKeys: 0 };
+    const expired = new Set<string>();
 
     const authorIds = new Map<string, number>();
     const existingAuthors = new Map(tx.select({ id: authors.id, slug: authors.slug, hash: authors.contentHash }).from(authors).all().map((row) => [row.slug, row]));
@@ -56,12 +56,15 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
       if (!existing) {
         authorIds.set(author.slug, tx.insert(authors).values(values).returning({ id: authors.id }).get().id);
         result.authors.added++;
+        // A new author's page and its place in the sitemap.
+        expired.add(cacheKeys.urls);
       } else {
         authorIds.set(author.slug, existing.id);
         if (existing.hash === author.contentHash) result.authors.unchanged++;
         else {
           tx.update(authors).set(values).where(eq(authors.id, existing.id)).run();
           result.authors.updated++;
+          expired.add(cacheKeys.author(existing.id));
         }
       }
     }
@@ -69,9 +72,12 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     const wanted = new Set(content.articles.map((article) => article.slug));
     const existingArticles = tx.select({ id: articles.id, slug: articles.slug, hash: articles.contentHash }).from(articles).all();
     const removed = existingArticles.filter((row) => !wanted.has(row.slug));
-    // Neighbours as they were, of every article that is going or changing.
+    // What readers could see of every article that is going or changing, before the write.
     const hashes = new Map(content.articles.map((article) => [article.slug, article.contentHash]));
-    neighboursOf(existingArticles.filter((row) => hashes.get(row.slug) !== row.hash).map((row) => row.id));
+    const before = snapshotArticles(tx, existingArticles.filter((row) => hashes.get(row.slug) !== row.hash).map((row) => row.id));
+    const existingSlugs = new Set(existingArticles.map((row) => row.slug));
+    const adding = content.articles.some((article) => !existingSlugs.has(article.slug));
+    const sectionsBefore = before.size > 0 || adding ? snapshotSections(tx) : null;
     for (const chunk of chunks(removed.map((row) => row.id), 500)) {
       // Tags and links from and to these articles go with them (ON DELETE CASCADE).
       tx.delete(articles).where(inArray(articles.id, chunk)).run();
@@ -81,6 +87,7 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
 
     const articleIds = new Map(existingArticles.map((row) => [row.slug, row.id]));
     const existingHashes = new Map(existingArticles.map((row) => [row.slug, row.hash]));
+    const progress = progressReporter(2 * content.articles.filter((article) => existingHashes.get(article.slug) !== article.contentHash).length, hooks.onProgress);
     const toLink: ArticleRecord[] = [];
     for (const article of content.articles) {
       const values = articleRow(article, authorIds.get(article.authorSlug)!);
@@ -97,6 +104,7 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
       }
       toLink.push(article);
       result.changedSlugs.push(article.slug);
+      progress();
     }
 
     // Tags, redirects, search rows and "Read more" edges of new and changed articles, now that every
@@ -127,20 +135,35 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
         tx.insert(relatedLinks).values(links).run();
       }
       tx.run(sql`INSERT INTO articles_search (rowid, title, dek, body) VALUES (${id}, ${article.title}, ${article.dek ?? ''}, ${article.bodyText})`);
+      progress();
     }
 
-    // And as they are now.
-    neighboursOf(changedIds);
-    for (const slug of result.changedSlugs) affected.add(slug);
-    result.affectedSlugs = [...affected].sort();
+    // And after: the keys whose data differs.
+    articleKeys(before, snapshotArticles(tx, changedIds), expired);
+    if (sectionsBefore !== null && snapshotSections(tx) !== sectionsBefore) expired.add(cacheKeys.sections);
 
     const keepAuthors = new Set(content.authors.map((author) => author.slug));
     const goneAuthors = [...existingAuthors.values()].filter((row) => !keepAuthors.has(row.slug));
     for (const chunk of chunks(goneAuthors.map((row) => row.id), 500)) tx.delete(authors).where(inArray(authors.id, chunk)).run();
     result.authors.removed = goneAuthors.length;
+    for (const row of goneAuthors) expired.add(cacheKeys.author(row.id)).add(cacheKeys.authorArticles(row.id)).add(cacheKeys.urls);
 
+    // In the same transaction: servers follow this record, so a seed that fails expires nothing.
+    result.expiredKeys = recordSeed(tx, expired);
+
+    hooks.beforeCommit?.();
     return result;
   });
+}
+
+/** Counts steps towards `total` and reports every 1% of it, not every step (100,000 articles are 200,000 steps). */
+function progressReporter(total: number, onProgress: WriteHooks['onProgress']): () => void {
+  const every = Math.max(1, Math.floor(total / 100));
+  let done = 0;
+  return () => {
+    done++;
+    if (onProgress && (done % every === 0 || done === total)) onProgress(done, total);
+  };
 }
 
 function articleRow(article: ArticleRecord, authorId: number): NewArticle {

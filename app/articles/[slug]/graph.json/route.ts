@@ -1,11 +1,12 @@
-import { getArticle, getRedirectTarget } from '@/db/queries/articles';
+import { getArticle } from '@/db/queries/articles';
+import { resolveArticleSlug } from '@/db/queries/routing';
 import { getNeighbourhood } from '@/db/queries/graph';
 import { slugSchema } from '@/lib/content/schema';
 import { absoluteUrl, articlePath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
 
-// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
-export const revalidate = 300;
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
 
 // Nothing is rendered at build time: each page is rendered from the running server's database on first request.
 export const generateStaticParams = noStaticParams;
@@ -16,12 +17,10 @@ const json = (body: unknown, status = 200) => Response.json(body, { status });
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   const { slug } = await context.params;
   if (!slugSchema.safeParse(slug).success) return json({ error: 'not found' }, 404);
-  const article = getArticle(slug);
-  if (!article) {
-    const current = getRedirectTarget(slug);
-    if (current) return Response.redirect(absoluteUrl(`${articlePath(current)}/graph.json`), 308);
-    return json({ error: 'not found' }, 404);
-  }
+  const found = resolveArticleSlug(slug);
+  if (found.kind === 'moved') return Response.redirect(absoluteUrl(`${articlePath(found.slug)}/graph.json`), 308);
+  const article = found.kind === 'found' ? getArticle(slug) : null;
+  if (!article) return json({ error: 'not found' }, 404);
   const hood = getNeighbourhood({ id: article.id, slug: article.slug, title: article.title, publishedAt: article.publishedAt, distance: 0 });
   const slugOf = new Map(hood.nodes.map((node) => [node.id, node.slug]));
   return json({

@@ -10,8 +10,8 @@ import { alternates } from '@/lib/metadata';
 import { articlePath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
 
-// Cached; the seed revalidates it, and it is refreshed in the background after 5 minutes (docs/ARCHITECTURE.md).
-export const revalidate = 300;
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
 
 // Nothing is rendered at build time: each page is rendered from the running server's database on first request.
 export const generateStaticParams = noStaticParams;

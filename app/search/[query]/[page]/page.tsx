@@ -12,8 +12,8 @@ import { normalizeQueryParam } from '@/lib/search-query';
 import { articlePath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
 
-// Cached per query and page, like every other listing; the seed revalidates them (docs/ARCHITECTURE.md).
-export const revalidate = 300;
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
 export const generateStaticParams = noStaticParams;
 
 /** proxy.ts serves /search?q=<query>&page=<page> from here, after checking the page exists. */

@@ -1,0 +1,70 @@
+// No 'server-only' marker: the front door (server/) imports this module outside Next's bundles; see connection.ts.
+import type Database from 'better-sqlite3';
+import { EVERY_KEY } from '../cache-keys';
+import { readConnection } from './connection';
+
+type Statements = {
+  dataVersion: Database.Statement<[], number>;
+  latest: Database.Statement<[], number | null>;
+  oldest: Database.Statement<[], number | null>;
+  since: Database.Statement<[number], { id: number; expired_keys: string }>;
+};
+
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+  let found = prepared.get(sqlite);
+  if (!found) {
+    found = {
+      // Changes whenever another connection (a seed) commits to the file: one cheap read a request.
+      dataVersion: sqlite.prepare<[], number>('PRAGMA data_version').pluck(),
+      latest: sqlite.prepare<[], number | null>('SELECT max(id) FROM seeds').pluck(),
+      oldest: sqlite.prepare<[], number | null>('SELECT min(id) FROM seeds').pluck(),
+      since: sqlite.prepare('SELECT id, expired_keys FROM seeds WHERE id > ? ORDER BY id'),
+    };
+    prepared.set(sqlite, found);
+  }
+  return found;
+}
+
+/** Where this process is in the seeds table, for the connection (epoch) it read it on. */
+let position: { epoch: number; seedId: number; dataVersion: number } | undefined;
+
+/**
+ * What changed in the database since the last call: the keys the seeds
+ * committed since then expired, 'all' when this process cannot know (the
+ * first call, a replaced database file, seeds it missed that the table no
+ * longer holds, or a seed that changed everything), or null for nothing.
+ * The front door calls it before every request it hands to Next, so a
+ * server is exactly as fresh as its database the moment a seed commits,
+ * however many servers read the file and whatever port they are on.
+ * Throws DatabaseUnavailableError when the database cannot be read.
+ */
+export function changesSinceLastCall(): string[] | 'all' | null {
+  const connection = readConnection();
+  const s = statements(connection.sqlite);
+  const dataVersion = s.dataVersion.get()!;
+  if (!position || position.epoch !== connection.epoch) {
+    position = { epoch: connection.epoch, seedId: s.latest.get() ?? 0, dataVersion };
+    return 'all';
+  }
+  if (dataVersion === position.dataVersion) return null;
+  position.dataVersion = dataVersion;
+  const rows = s.since.all(position.seedId);
+  if (rows.length === 0) return null;
+  const missed = (s.oldest.get() ?? 0) > position.seedId + 1;
+  position.seedId = rows.at(-1)!.id;
+  if (missed || rows.some((row) => row.expired_keys === EVERY_KEY)) return 'all';
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of row.expired_keys.split(' ')) if (key) keys.add(key);
+  return [...keys];
+}
+
+/** What a health check reports of the database. */
+export type DatabaseStatus = { articles: number; lastSeedAt: string | null };
+
+export function getDatabaseStatus(): DatabaseStatus {
+  const { sqlite } = readConnection();
+  const row = sqlite.prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT seeded_at FROM seeds ORDER BY id DESC LIMIT 1) AS lastSeedAt').get() as DatabaseStatus;
+  return row;
+}

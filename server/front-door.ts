@@ -1,0 +1,162 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { changesSinceLastCall, getDatabaseStatus } from '@/db/queries/changes';
+import { DatabaseUnavailableError, readConnection } from '@/db/queries/connection';
+import { type ListingKind, listingPageExists, resolveArticleSlug, searchPageExists } from '@/db/queries/routing';
+import { slugSchema } from '@/lib/content/schema';
+import { parsePageParam } from '@/lib/pagination';
+import { normalizeQueryParam } from '@/lib/search-query';
+import { articlePath, siteConfig } from '@/lib/site';
+import { CACHE_CONTROL } from './cache-policy';
+
+/**
+ * What happens to a request before Next sees it, in plain Node: no proxy.ts,
+ * whose NextRequest and extra routing pass cost most of a cached page's
+ * throughput. Every decision here is a prepared statement or a regex:
+ *
+ * - only GET and HEAD are served (405 otherwise);
+ * - /healthz answers for load balancers;
+ * - while the database cannot serve, a 503 page;
+ * - what the seeds table says changed is expired from the page cache first,
+ *   so a cached page is never older than the database;
+ * - URLs that name nothing get the fully rendered 404 page (notFound() inside
+ *   a cached page renders an empty shell, vercel/next.js#95613), old and
+ *   upper-case slugs a 308, and ?page= on listings and search is rewritten to
+ *   the cached routes that serve them.
+ *
+ * Returns 'next' when Next should handle the request (req.url may have been
+ * rewritten), or 'done' when it was answered here.
+ */
+export function frontDoor(req: IncomingMessage, res: ServerResponse, build: { id: string }): 'next' | 'done' {
+  const url = new URL(req.url ?? '/', 'http://front-door');
+  const { pathname } = url;
+  if (isStatic(pathname)) return 'next';
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    return 'done';
+  }
+  if (pathname === HEALTH_PATH) {
+    health(req, res, build);
+    return 'done';
+  }
+  if (!isDecodable(pathname)) {
+    // Broken percent-encoding ("%E0%A4%A") can name no page; answered before Next's router tries to decode it.
+    send(res, 404, req.method === 'HEAD' ? '' : NOT_FOUND_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    return 'done';
+  }
+  try {
+    followSeeds();
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    send(res, 503, req.method === 'HEAD' ? '' : UNAVAILABLE_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '30', 'Cache-Control': 'no-store' });
+    return 'done';
+  }
+  const decision = route(url);
+  if (decision.kind === 'redirect') {
+    // On SITE_URL: a Location is never built from the request's Host.
+    send(res, 308, '', { Location: new URL(decision.path, siteConfig.url).toString(), 'Cache-Control': CACHE_CONTROL.page });
+    return 'done';
+  }
+  if (decision.kind === 'rewrite') req.url = decision.path;
+  return 'next';
+}
+
+type Decision = { kind: 'pass' } | { kind: 'redirect'; path: string } | { kind: 'rewrite'; path: string };
+
+/** Static files and Next's own assets: no database question applies. */
+function isStatic(pathname: string): boolean {
+  return pathname.startsWith('/_next/static/') || pathname.startsWith('/_next/image') || pathname.startsWith('/images/') || pathname === '/favicon.ico';
+}
+
+const HEALTH_PATH = '/healthz';
+const ARTICLE = /^\/articles\/([^/]+)(\/related|\/graph\.json)?$/;
+const LISTING = /^\/(sections|tags|authors)\/([^/]+)(?:\/([^/]+))?$/;
+/** Next renders its 404 page (app/not-found.tsx, with status 404) for a path no route serves. */
+const NOT_FOUND_ROUTE = '/_no-such-page';
+
+const isSlug = (value: string) => slugSchema.safeParse(value).success;
+const notFound: Decision = { kind: 'rewrite', path: NOT_FOUND_ROUTE };
+
+function route(url: URL): Decision {
+  const { pathname, searchParams } = url;
+  if (pathname === '/search') return searchRoute(url);
+  const article = ARTICLE.exec(pathname);
+  if (article) {
+    const slug = decodeURIComponent(article[1]!);
+    const suffix = article[2] ?? '';
+    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? { kind: 'redirect', path: `${articlePath(slug.toLowerCase())}${suffix}` } : notFound;
+    const found = resolveArticleSlug(slug);
+    if (found.kind === 'moved') return { kind: 'redirect', path: `${articlePath(found.slug)}${suffix}` };
+    return found.kind === 'missing' ? notFound : { kind: 'pass' };
+  }
+  const listing = LISTING.exec(pathname);
+  if (!listing) return { kind: 'pass' };
+  const [, kind, rawSlug, segment] = listing as unknown as [string, ListingKind, string, string | undefined];
+  if (segment === 'feed.xml') return { kind: 'pass' };
+  const slug = decodeURIComponent(rawSlug);
+  const pageParam = segment ?? searchParams.get('page') ?? undefined;
+  const page = parsePageParam(pageParam);
+  if (!isSlug(slug) || page === null || !listingPageExists(kind, slug, page)) return notFound;
+  // Listings are cached per page, and a page that reads ?page would render on every request:
+  // /sections/x?page=2 is served by the route /sections/x/2 (the URL readers see does not change).
+  if (segment === undefined && pageParam !== undefined) return { kind: 'rewrite', path: `${pathname}/${page}` };
+  return { kind: 'pass' };
+}
+
+/**
+ * /search?q=…&page=N is served, and cached, by the route /search/<query>/<N>: results depend only on the
+ * query, the page and the database. An empty query is the form; a page that does not exist is a 404.
+ */
+function searchRoute(url: URL): Decision {
+  const query = normalizeQueryParam(url.searchParams.get('q') ?? undefined);
+  const page = parsePageParam(url.searchParams.get('page') ?? undefined);
+  if (page === null || (query && !searchPageExists(query, page))) return notFound;
+  if (!query) return { kind: 'pass' };
+  return { kind: 'rewrite', path: `/search/${encodeURIComponent(query)}/${page}` };
+}
+
+/** Expires from this process's page cache whatever the seeds committed since the last request changed. */
+function followSeeds(): void {
+  const changes = changesSinceLastCall();
+  if (changes === null) return;
+  const cache = (globalThis as { [key: symbol]: { expire(keys: string[]): void; clear(): void } | undefined })[Symbol.for('newsline.page-cache')];
+  // No cache yet means nothing was rendered yet: there is nothing to expire.
+  if (!cache) return;
+  if (changes === 'all') cache.clear();
+  else cache.expire(changes);
+}
+
+/**
+ * GET /healthz: 200 and what the server serves, or 503 and why not. Never cached; one indexed count
+ * and a stat, cheap enough to poll every second.
+ */
+function health(req: IncomingMessage, res: ServerResponse, build: { id: string }): void {
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  let body: object;
+  let status = 200;
+  try {
+    const connection = readConnection();
+    body = { status: 'ok', database: { file: connection.file, schema: 'current', ...getDatabaseStatus() }, build: build.id };
+  } catch (error) {
+    status = 503;
+    body = { status: 'unavailable', reason: error instanceof Error ? error.message : String(error), build: build.id };
+  }
+  send(res, status, req.method === 'HEAD' ? '' : `${JSON.stringify(body)}\n`, headers);
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const UNAVAILABLE_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable | ${siteConfig.name}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}</style></head><body><main><h1>We’ll be back shortly</h1><p>${siteConfig.name} cannot load its stories right now. Please try again in a minute.</p></main></body></html>`;
+
+const NOT_FOUND_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | ${siteConfig.name}</title></head><body><main><h1>We couldn’t find that page</h1><p><a href="/">Go to the front page</a>.</p></main></body></html>`;

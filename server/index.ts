@@ -1,0 +1,124 @@
+/**
+ * The production server: Next.js behind a front door in plain Node
+ * (server/front-door.ts). `npm run build` compiles it to .next/newsline-server.cjs
+ * and `npm start` runs that once the database and the build are ready;
+ * operators may run it directly:
+ *
+ *   PORT=3000 [HOSTNAME=0.0.0.0] [WEB_CONCURRENCY=2] node .next/newsline-server.cjs
+ *
+ * - Security headers and the HTTP cache policy on every response.
+ * - WEB_CONCURRENCY > 1 forks that many processes sharing the port (node:cluster); each keeps its own
+ *   page cache and follows the database on its own, so every one of them is exact.
+ * - SIGTERM or SIGINT: stop accepting connections, finish the requests in flight, close the database,
+ *   exit 0 (or 1 if requests were still running after SHUTDOWN_GRACE_MS and had to be cut).
+ */
+import cluster from 'node:cluster';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { closeReadConnection } from '@/db/queries/connection';
+import { applyCachePolicy } from './cache-policy';
+import { frontDoor } from './front-door';
+import { SECURITY_HEADERS } from './security-headers';
+
+/** Inside the 10 s an orchestrator usually allows between SIGTERM and SIGKILL. */
+const SHUTDOWN_GRACE_MS = 8000;
+
+// The project folder: this file runs from .next/ once compiled (scripts/build.ts), from server/ under tsx.
+const root = path.resolve(__dirname, '..');
+
+function setting(name: string, fallback: string, valid: RegExp, meaning: string): string {
+  const value = process.env[name]?.trim() || fallback;
+  if (!valid.test(value)) {
+    console.error(`${name} must be ${meaning} (got ${JSON.stringify(process.env[name])})`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const port = Number(setting('PORT', '3000', /^\d{1,5}$/, 'a port number'));
+const hostname = process.env.HOSTNAME?.trim() || undefined;
+const workers = Number(setting('WEB_CONCURRENCY', '1', /^[1-9]\d?$/, 'a number of processes from 1 to 99'));
+
+if (workers > 1 && cluster.isPrimary) runPrimary();
+else void serve();
+
+/** Forks the workers, passes signals on, and replaces a worker that dies while the server is up. */
+function runPrimary(): void {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`[server] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  for (const name of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(name, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    });
+  }
+}
+
+async function serve(): Promise<void> {
+  // As `next start` does: React's and Next's production builds.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const build = { id: fs.readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim() };
+  let stopping = false;
+
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    applyCachePolicy(res);
+    // A keep-alive connection that sends another request during shutdown gets its answer, then is closed.
+    if (stopping) res.setHeader('Connection', 'close');
+    let decision: 'next' | 'done';
+    try {
+      decision = frontDoor(req, res, build);
+    } catch (error) {
+      console.error('[server] front door failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end('Internal Server Error\n');
+      return;
+    }
+    if (decision === 'next') {
+      handle(req, res).catch((error: unknown) => {
+        console.error('[server] request failed:', error);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end();
+      });
+    }
+  });
+
+  server.listen(port, hostname, () => {
+    console.log(`[server] ${process.pid} serving build ${build.id} on http://${hostname ?? 'localhost'}:${port}`);
+  });
+
+  const shutDown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[server] ${process.pid} ${signal}: finishing requests in flight`);
+    const finish = (code: number) => {
+      closeReadConnection();
+      void app.close().finally(() => process.exit(code));
+    };
+    // Stops accepting; keep-alive connections close as soon as they are idle (checked every 50 ms), busy
+    // ones once their response is sent.
+    server.close(() => finish(0));
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    setTimeout(() => {
+      console.error(`[server] ${process.pid} requests still running after ${SHUTDOWN_GRACE_MS} ms: closing them`);
+      server.closeAllConnections();
+      finish(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on('SIGTERM', shutDown);
+  process.on('SIGINT', shutDown);
+}
