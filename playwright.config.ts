@@ -24,9 +24,7 @@ const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
   ? { executablePath: SYSTEM_CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }
   : {};
 
-/** The secret the revalidation tests use; set here so `npm start` does not write a .env. */
-export const E2E_REVALIDATE_SECRET = 'e2e-revalidate-secret';
-const serverEnv = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: baseURL, REVALIDATE_SECRET: E2E_REVALIDATE_SECRET };
+const serverEnv = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: baseURL };
 
 export default defineConfig({
   testDir: './e2e',
@@ -52,7 +50,7 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      command: `npx next start --port ${BROKEN_PORT}`,
+      command: 'node .next/newsline-server.cjs',
       // A static file answers 200 even without a database: the server is up.
       url: `http://127.0.0.1:${BROKEN_PORT}/images/we-can-be-heroes.svg`,
       env: { ...serverEnv, PORT: String(BROKEN_PORT), DATABASE_PATH: path.join(dataDir, 'missing', 'news.db') },
@@ -60,7 +58,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx tsx db/seed/cli.ts --dir e2e/fixtures/hostile && npx next start --port ${HOSTILE_PORT}`,
+      command: 'npx tsx db/seed/cli.ts --dir e2e/fixtures/hostile && node .next/newsline-server.cjs',
       url: `http://127.0.0.1:${HOSTILE_PORT}/images/we-can-be-heroes.svg`,
       env: { ...serverEnv, PORT: String(HOSTILE_PORT), DATABASE_PATH: path.join(dataDir, 'hostile', 'news.db') },
       reuseExistingServer: false,

@@ -9,7 +9,7 @@ import { BROKEN } from './servers';
 // The server on BROKEN starts with DATABASE_PATH in a folder that does not exist (playwright.config.ts).
 const file = path.join(process.env.E2E_DATA_DIR!, 'missing', 'news.db');
 
-/** The proxy re-checks the database every second: poll until the answer is the expected one. */
+/** The front door re-checks the database every second: poll until the answer is the expected one. */
 async function expectStatus(request: APIRequestContext, status: number) {
   await expect
     .poll(async () => (await request.get(`${BROKEN}${REFERENCE_PATH}`)).status(), { timeout: 5000, intervals: [250] })

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { slugSchema } from './content/schema';
 import { parsePageParam } from './pagination';
 
-/** A listing's params: /sections/<slug>, and /sections/<slug>/<page>, which proxy.ts rewrites ?page=<page> to. */
+/** A listing's params: /sections/<slug>, and /sections/<slug>/<page>, which the front door (server/front-door.ts) rewrites ?page=<page> to. */
 export type ListingParams = Promise<{ slug: string; page?: string[] }>;
 
 /**

@@ -32,6 +32,6 @@ export function cachedCorpusDatabase(options: { count: number; links: number; na
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-content.ts', '--count', String(options.count), '--links', String(options.links), '--out', corpus, '--force'], { cwd: root, stdio: 'inherit' });
   }
   console.log(`Seeding ${databaseFile}…`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'db/seed/cli.ts', '--dir', corpus], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_PATH: databaseFile, REVALIDATE_SECRET: '' } });
+  execFileSync(process.execPath, ['--import', 'tsx', 'db/seed/cli.ts', '--dir', corpus], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_PATH: databaseFile } });
   return databaseFile;
 }

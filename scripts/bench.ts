@@ -3,7 +3,8 @@
  *
  * Real HTTP load on the production server: builds if there is no build,
  * generates a corpus (default 10,000 articles), seeds it into a temporary
- * database (the seed rate), starts `next start` on it, warms it, and runs
+ * database (the seed rate), starts the production server (.next/newsline-server.cjs,
+ * with --workers N processes: WEB_CONCURRENCY) on it, warms it, and runs
  * autocannon (as a library) against article pages cycling through 200 slugs,
  * the home page, a search, a story map, and a raw Node server in another
  * process serving the exact bytes of one article page (the limit). Then:
@@ -19,6 +20,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { percentile, root } from './bench-support';
+import { buildSite, SERVER_BUNDLE } from './build';
+import { buildStatus } from './build-fingerprint';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     port: { type: 'string', default: '3300' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const count = Number(values.articles);
@@ -34,7 +38,7 @@ const connections = Number(values.connections);
 const port = Number(values.port);
 const limitPort = port + 1;
 const origin = `http://127.0.0.1:${port}`;
-const SECRET = 'bench-revalidate-secret';
+const workers = Number(values.workers);
 const tsx = ['--import', 'tsx'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,21 +93,23 @@ async function main() {
   let server: ChildProcess | undefined;
   let limitServer: ChildProcess | undefined;
   try {
-    if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-      console.log('Building…');
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const status = buildStatus(root);
+    if (status.stale) {
+      console.log(`Building: ${status.reason}…`);
+      if (buildSite() !== 0) throw new Error('the build failed');
     }
     console.log(`Generating ${count} articles…`);
     execFileSync(process.execPath, [...tsx, 'scripts/generate-content.ts', '--count', String(count), '--links', '5', '--out', corpus], { cwd: root, stdio: 'inherit' });
-    const seedEnv = { ...process.env, DATABASE_PATH: databaseFile, REVALIDATE_SECRET: SECRET, REVALIDATE_URL: `${origin}/api/revalidate` };
+    // A plain seed: the server follows the database's record of seeds, with no address to be told at.
+    const seedEnv = { ...process.env, DATABASE_PATH: databaseFile };
     const seedOutput = execFileSync(process.execPath, [...tsx, 'db/seed/cli.ts', '--dir', corpus], { cwd: root, encoding: 'utf8', env: seedEnv });
     const seedRate = Number(/\((\d+) articles\/s\)/.exec(seedOutput)?.[1] ?? NaN);
     const seedSeconds = Number(/articles in ([\d.]+) s \(/.exec(seedOutput)?.[1] ?? NaN);
     console.log(`Seeded ${count} articles in ${seedSeconds} s (${seedRate} articles/s)`);
 
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
+    server = spawn(process.execPath, [SERVER_BUNDLE], {
       cwd: root,
-      env: { ...process.env, DATABASE_PATH: databaseFile, REVALIDATE_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: origin },
+      env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: origin, PORT: String(port), WEB_CONCURRENCY: String(workers) },
       stdio: 'ignore',
     });
     await waitFor(`${origin}/images/we-can-be-heroes.svg`);
@@ -185,7 +191,7 @@ async function main() {
     }
 
     const failed = rows.reduce((sum, row) => sum + row.errors + row.non2xx, 0);
-    console.log(`\nCorpus ${count} articles; seed ${seedSeconds} s (${seedRate} articles/s); ${duration} s × ${connections} connections per row\n`);
+    console.log(`\nCorpus ${count} articles; seed ${seedSeconds} s (${seedRate} articles/s); ${duration} s × ${connections} connections per row; ${workers} server process${workers === 1 ? '' : 'es'}; Node ${process.version}\n`);
     console.log(`${'target'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'bytes/page'.padStart(11)} ${'vs limit'.padStart(9)}`);
     for (const row of rows) {
       console.log(
@@ -200,6 +206,8 @@ async function main() {
     const report = {
       date: new Date().toISOString(),
       articles: count,
+      workers,
+      node: process.version,
       seed: { seconds: seedSeconds, articlesPerSecond: seedRate },
       load: { durationSeconds: duration, connections, rows: rows.map((row) => ({ ...row, ratioToLimit: row.reqPerSec / limit })) },
       coldRenderMs: { p50: percentile(coldTimes, 50), p95: percentile(coldTimes, 95) },

@@ -5,12 +5,12 @@ const root = path.resolve(__dirname, '..');
 
 /**
  * `npm run db:seed` as one process (`node --import tsx`, so a signal reaches the seed itself), against
- * `databaseFile`. REVALIDATE_SECRET is cleared unless given, so a test never revalidates a developer's server.
+ * `databaseFile`.
  */
 export function seedCommand(databaseFile: string, dir: string, env: Record<string, string> = {}) {
   return {
     args: ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir],
-    options: { cwd: root, env: { ...process.env, REVALIDATE_SECRET: '', ...env, DATABASE_PATH: databaseFile } },
+    options: { cwd: root, env: { ...process.env, ...env, DATABASE_PATH: databaseFile } },
   };
 }
 

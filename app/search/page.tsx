@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-/** The empty search form. A query (/search?q=…) is served by search/[query]/[page] (see proxy.ts). */
+/** The empty search form. A query (/search?q=…) is served by search/[query]/[page] (see server/front-door.ts). */
 export default function SearchPage() {
   return (
     <div className="page">

@@ -16,10 +16,10 @@ import { noStaticParams } from '@/lib/cache';
 export const revalidate = false;
 export const generateStaticParams = noStaticParams;
 
-/** proxy.ts serves /search?q=<query>&page=<page> from here, after checking the page exists. */
+/** The front door (server/front-door.ts) serves /search?q=<query>&page=<page> from here, after checking the page exists. */
 type Props = { params: Promise<{ query: string; page: string }> };
 
-/** The query as the reader typed it: proxy.ts put it in the path percent-encoded. */
+/** The query as the reader typed it: the front door put it in the path percent-encoded. */
 function decodeQuery(segment: string): string {
   try {
     return normalizeQueryParam(decodeURIComponent(segment));
