@@ -27,6 +27,13 @@ const MAX_EXPIRED_KEYS = 200_000;
 /** The route that renders the 404 page: the only 404 worth keeping (see set()). */
 const NOT_FOUND_ROUTE = '/_not-found';
 
+/** Next's keys end in the route's path: "/route-cache/APP_PAGE/<hash>/$/articles/x" (the front page is "/index"). */
+/** @param {string} key */
+function pathOf(key) {
+  const at = key.lastIndexOf('/$/');
+  return at === -1 ? key : key.slice(at + 2);
+}
+
 /** @param {any} value */
 function sizeOf(value) {
   if (!value) return 1;
@@ -46,13 +53,16 @@ function tagsOf(value) {
 }
 
 /**
- * @typedef {{ value: any, lastModified: number, tags: string[], generation: number }} Entry
+ * @typedef {{ value: any, lastModified: number, tags: string[], generation: number, serial: number }} Entry
  * @typedef {{
  *   generation: number,
  *   clearedAt: number,
  *   expired: Map<string, number>,
  *   entries: LRUCache<string, Entry>,
  *   renderStarted: Map<string, number>,
+ *   serial: number,
+ *   keyByPath: Map<string, string>,
+ *   currentEntryFor: (path: string) => Entry | undefined,
  *   expire: (keys: Iterable<string>) => void,
  *   clear: () => void,
  *   size: () => number,
@@ -72,6 +82,15 @@ const cache = /** @type {any} */ (globalThis)[Symbol.for('newsline.page-cache')]
     expired: new Map(),
     entries: new LRUCache({ maxSize: MAX_BYTES, sizeCalculation: (/** @type {Entry} */ entry) => sizeOf(entry.value) }),
     renderStarted: new Map(),
+    serial: 0,
+    keyByPath: new Map(),
+    // The entry a path is served from, if it is current: the front door's copies of responses are valid
+    // exactly as long as the entry they were served from (server/response-cache.ts).
+    currentEntryFor(path) {
+      const key = created.keyByPath.get(path);
+      const entry = key === undefined ? undefined : created.entries.get(key);
+      return entry && isCurrent(entry) ? entry : undefined;
+    },
     expire(keys) {
       created.generation += 1;
       for (const key of keys) created.expired.set(key, created.generation);
@@ -82,6 +101,7 @@ const cache = /** @type {any} */ (globalThis)[Symbol.for('newsline.page-cache')]
       created.clearedAt = created.generation;
       created.entries.clear();
       created.expired.clear();
+      created.keyByPath.clear();
     },
     size: () => created.entries.size,
   };
@@ -116,11 +136,14 @@ module.exports = class KeyedMemoryCacheHandler {
     cache.renderStarted.delete(key);
     // notFound() inside a cached page renders an empty shell (vercel/next.js#95613): never keep one.
     // The front door sends unknown URLs to the 404 route, which renders fully and is kept.
-    if (data === null || data === undefined || (data.status === 404 && key !== NOT_FOUND_ROUTE)) {
+    if (data === null || data === undefined || (data.status === 404 && pathOf(key) !== NOT_FOUND_ROUTE)) {
       cache.entries.delete(key);
       return;
     }
-    cache.entries.set(key, { value: data, lastModified: Date.now(), tags: [...tagsOf(data), ...(ctx?.tags ?? [])], generation });
+    cache.serial += 1;
+    cache.entries.set(key, { value: data, lastModified: Date.now(), tags: [...tagsOf(data), ...(ctx?.tags ?? [])], generation, serial: cache.serial });
+    if (cache.keyByPath.size > 100_000) cache.keyByPath.clear();
+    cache.keyByPath.set(pathOf(key), key);
   }
 
   /** revalidateTag()/revalidatePath() from Next itself: the same expiry. */

@@ -6,7 +6,8 @@
  *
  *   PORT=3000 [HOSTNAME=0.0.0.0] [WEB_CONCURRENCY=2] node .next/newsline-server.cjs
  *
- * - Security headers and the HTTP cache policy on every response.
+ * - Security headers and the HTTP cache policy on every response; cached pages answered from copies of
+ *   Next's responses while their page-cache entry is current (server/response-cache.ts).
  * - WEB_CONCURRENCY > 1 forks that many processes sharing the port (node:cluster); each keeps its own
  *   page cache and follows the database on its own, so every one of them is exact.
  * - SIGTERM or SIGINT: stop accepting connections, finish the requests in flight, close the database,
@@ -17,8 +18,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { closeReadConnection } from '@/db/queries/connection';
-import { applyCachePolicy } from './cache-policy';
+import { applyCachePolicy, CACHE_CONTROL } from './cache-policy';
 import { frontDoor } from './front-door';
+import { answerFromCopy, copyWhenCacheable } from './response-cache';
 import { SECURITY_HEADERS } from './security-headers';
 
 /** Inside the 10 s an orchestrator usually allows between SIGTERM and SIGKILL. */
@@ -88,6 +90,8 @@ async function serve(): Promise<void> {
       return;
     }
     if (decision === 'next') {
+      if (answerFromCopy(req, res)) return;
+      copyWhenCacheable(req, res, (cacheControl) => cacheControl === CACHE_CONTROL.page);
       handle(req, res).catch((error: unknown) => {
         console.error('[server] request failed:', error);
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
