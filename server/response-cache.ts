@@ -54,10 +54,15 @@ function copyKey(req: IncomingMessage, url: string): string {
   return JSON.stringify([url, negotiatedEncoding(req), values]);
 }
 
-/** The page-cache path of a URL: its pathname, "/index" for the front page. */
+/** The page-cache path of a URL: its decoded pathname, as Next keys it; "/index" for the front page. */
 function pagePath(url: string): string {
   const pathname = url.split('?')[0] ?? '/';
-  return pathname === '/' ? '/index' : pathname;
+  if (pathname === '/') return '/index';
+  try {
+    return pathname.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return pathname;
+  }
 }
 
 /** Answers the request from a valid copy; false when there is none and Next must answer it. */
