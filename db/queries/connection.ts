@@ -21,6 +21,8 @@ export class DatabaseUnavailableError extends Error {
 export type ReadConnection = {
   file: string;
   inode: number;
+  /** The write-ahead log's inode: a backup copied over the file in place keeps the file's inode, not this one. */
+  walInode: number | undefined;
   sqlite: Database.Database;
   /** Counts reopenings: a new file (a restored backup) means every cached page may be wrong. */
   epoch: number;
@@ -37,9 +39,19 @@ const shared: SharedState = ((globalThis as { [key: symbol]: SharedState })[Symb
 /** While the database is broken, how long a failure is trusted before opening it again (readers see a fix within this). */
 const RETRY_MS = 1000;
 
+function inodeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).ino;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The server's read-only connection. It is reopened when the file at
- * DATABASE_PATH is replaced (a restored backup), and nothing is kept while
+ * DATABASE_PATH is replaced (a restored backup, whether moved into place or
+ * copied over the file with its -wal and -shm deleted: then the log this
+ * connection holds open is no longer the file's), and nothing is kept while
  * the file is missing, not a database or on another schema: the call throws
  * a DatabaseUnavailableError naming the problem, and a call a second later
  * tries again, so the site recovers without a restart once it is fixed.
@@ -53,7 +65,7 @@ export function readConnection(): ReadConnection {
     return unavailable(file);
   }
   const current = shared.current;
-  if (current && current.inode === inode && current.file === file) return current;
+  if (current && current.inode === inode && current.file === file && current.walInode === inodeOf(`${file}-wal`)) return current;
   if (shared.failedAt && shared.failedAt.file === file && Date.now() - shared.failedAt.at < RETRY_MS) {
     throw new DatabaseUnavailableError(shared.failedAt.problem);
   }
@@ -70,7 +82,9 @@ export function readConnection(): ReadConnection {
     return unavailable(file, error instanceof DatabaseUnavailableError ? error.message : undefined);
   }
   shared.epoch += 1;
-  shared.current = { file, inode, sqlite, epoch: shared.epoch };
+  // Reading once makes SQLite open (or create) the log, so its inode is the one this connection uses.
+  sqlite.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+  shared.current = { file, inode, walInode: inodeOf(`${file}-wal`), sqlite, epoch: shared.epoch };
   shared.failedAt = undefined;
   logDatabaseState(file, null);
   return shared.current;
