@@ -24,9 +24,6 @@ if (configured && !/^[1-9]\d{0,5}$/.test(configured)) {
 const MAX_BYTES = Number(configured || 150) * 1024 * 1024;
 /** Past this many remembered expirations, forgetting every page is cheaper than remembering them. */
 const MAX_EXPIRED_KEYS = 200_000;
-/** The route that renders the 404 page: the only 404 worth keeping (see set()). */
-const NOT_FOUND_ROUTE = '/_not-found';
-
 /** Next's keys end in the route's path: "/route-cache/APP_PAGE/<hash>/$/articles/x" (the front page is "/index"). */
 /** @param {string} key */
 function pathOf(key) {
@@ -135,8 +132,8 @@ module.exports = class KeyedMemoryCacheHandler {
     const generation = cache.renderStarted.get(key) ?? cache.generation;
     cache.renderStarted.delete(key);
     // notFound() inside a cached page renders an empty shell (vercel/next.js#95613): never keep one.
-    // The front door sends unknown URLs to the 404 route, which renders fully and is kept.
-    if (data === null || data === undefined || (data.status === 404 && pathOf(key) !== NOT_FOUND_ROUTE)) {
+    // The front door answers unknown URLs with the 404 page (app/page-not-found), a page like any other.
+    if (data === null || data === undefined || data.status === 404) {
       cache.entries.delete(key);
       return;
     }

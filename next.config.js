@@ -11,9 +11,6 @@ const nextConfig = {
   // Security and cache headers are set by the server in front of Next (server/), on every response.
   cacheHandler: require.resolve('./cache-handler.js'),
   cacheMaxMemorySize: 0,
-  // app/global-not-found.tsx renders unknown URLs (with the latest stories) as a document of its own, so the
-  // root not-found boundary that every page carries reads no data (app/not-found.tsx).
-  experimental: { globalNotFound: true },
 };
 
 module.exports = nextConfig;

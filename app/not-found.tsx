@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: 'Page not found', robots: { index: fa
 
 /**
  * The not-found boundary of the root layout, shown when a page calls notFound() (the front door answers
- * unknown URLs before that, with app/global-not-found.tsx). Next puts it in every page's payload, so it
+ * unknown URLs before that, with app/page-not-found/page.tsx). Next puts it in every page's payload, so it
  * reads no data: otherwise every page would be keyed to the newest stories.
  */
 export default function NotFound() {

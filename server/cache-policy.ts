@@ -18,12 +18,14 @@ export const CACHE_CONTROL = {
   page: `public, max-age=0, s-maxage=${SHARED_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`,
 } as const;
 
-/** Rewrites Next's cache header on `res` as it is sent: cacheable responses get CACHE_CONTROL.page. */
+/** Rewrites Next's cache header on `res` as it is sent: cacheable responses get CACHE_CONTROL.page, errors no-store. */
 export function applyCachePolicy(res: ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
     const current = this.getHeader('cache-control');
-    if (typeof current === 'string' && current.startsWith('s-maxage=')) this.setHeader('Cache-Control', CACHE_CONTROL.page);
+    const status = typeof args[0] === 'number' ? args[0] : this.statusCode;
+    // An error is never kept (a feed or sitemap route that answers 404 is marked cacheable by Next).
+    if (typeof current === 'string' && current.startsWith('s-maxage=')) this.setHeader('Cache-Control', status >= 400 ? 'no-store' : CACHE_CONTROL.page);
     return writeHead.apply(this, args);
   } as ServerResponse['writeHead'];
 }

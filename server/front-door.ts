@@ -7,6 +7,7 @@ import { parsePageParam } from '@/lib/pagination';
 import { normalizeQueryParam } from '@/lib/search-query';
 import { articlePath, siteConfig } from '@/lib/site';
 import { CACHE_CONTROL } from './cache-policy';
+import type { RouteTable } from './routes';
 
 /**
  * What happens to a request before Next sees it, in plain Node: no proxy.ts,
@@ -18,24 +19,26 @@ import { CACHE_CONTROL } from './cache-policy';
  * - while the database cannot serve, a 503 page;
  * - what the seeds table says changed is expired from the page cache first,
  *   so a cached page is never older than the database;
- * - URLs that name nothing get the fully rendered 404 page (notFound() inside
- *   a cached page renders an empty shell, vercel/next.js#95613), old and
+ * - URLs that name nothing (no route serves them, or no article, listing or
+ *   page of one matches) get the 404 page with its latest stories, rendered
+ *   and cached like any page (notFound() inside a cached page renders an empty
+ *   shell, vercel/next.js#95613), old and
  *   upper-case slugs a 308, and ?page= on listings and search is rewritten to
  *   the cached routes that serve them.
  *
  * Returns 'next' when Next should handle the request (req.url may have been
  * rewritten), or 'done' when it was answered here.
  */
-export function frontDoor(req: IncomingMessage, res: ServerResponse, build: { id: string }): 'next' | 'done' {
+export function frontDoor(req: IncomingMessage, res: ServerResponse, site: { buildId: string; routes: RouteTable }): 'next' | 'done' {
   const url = new URL(req.url ?? '/', 'http://front-door');
   const { pathname } = url;
-  if (isStatic(pathname)) return 'next';
+  if (isStatic(pathname) || site.routes.isPublicFile(pathname)) return 'next';
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     return 'done';
   }
   if (pathname === HEALTH_PATH) {
-    health(req, res, build);
+    health(req, res, site.buildId);
     return 'done';
   }
   if (!isDecodable(pathname)) {
@@ -50,17 +53,21 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, build: { id
     send(res, 503, req.method === 'HEAD' ? '' : UNAVAILABLE_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '30', 'Cache-Control': 'no-store' });
     return 'done';
   }
-  const decision = route(url);
+  const decision = site.routes.serves(pathname) ? route(url) : notFound;
   if (decision.kind === 'redirect') {
-    // On SITE_URL: a Location is never built from the request's Host.
-    send(res, 308, '', { Location: new URL(decision.path, siteConfig.url).toString(), 'Cache-Control': CACHE_CONTROL.page });
+    // A path on this site: a Location is never built from the request's Host.
+    send(res, 308, '', { Location: decision.path, 'Cache-Control': CACHE_CONTROL.page });
     return 'done';
+  }
+  if (decision.kind === 'not-found') {
+    req.url = NOT_FOUND_PAGE_ROUTE;
+    answerWithStatus(res, 404);
   }
   if (decision.kind === 'rewrite') req.url = decision.path;
   return 'next';
 }
 
-type Decision = { kind: 'pass' } | { kind: 'redirect'; path: string } | { kind: 'rewrite'; path: string };
+type Decision = { kind: 'pass' } | { kind: 'redirect'; path: string } | { kind: 'rewrite'; path: string } | { kind: 'not-found' };
 
 /** Static files and Next's own assets: no database question applies. */
 function isStatic(pathname: string): boolean {
@@ -70,14 +77,27 @@ function isStatic(pathname: string): boolean {
 const HEALTH_PATH = '/healthz';
 const ARTICLE = /^\/articles\/([^/]+)(\/related|\/graph\.json)?$/;
 const LISTING = /^\/(sections|tags|authors)\/([^/]+)(?:\/([^/]+))?$/;
-/** Next renders its 404 page (app/not-found.tsx, with status 404) for a path no route serves. */
-const NOT_FOUND_ROUTE = '/_no-such-page';
+/** The 404 page (app/page-not-found), a cached page like any other, sent with status 404. */
+const NOT_FOUND_PAGE_ROUTE = '/page-not-found';
 
 const isSlug = (value: string) => slugSchema.safeParse(value).success;
-const notFound: Decision = { kind: 'rewrite', path: NOT_FOUND_ROUTE };
+const notFound: Decision = { kind: 'not-found' };
+
+/** Sends whatever Next answers with `status` instead of its own (the 404 page renders as a 200 page). */
+function answerWithStatus(res: ServerResponse, status: number): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    args[0] = status;
+    // A 404 is not kept by shared caches: the URL may name a story tomorrow.
+    this.setHeader('Cache-Control', 'no-store');
+    return writeHead.apply(this, args);
+  } as ServerResponse['writeHead'];
+}
 
 function route(url: URL): Decision {
   const { pathname, searchParams } = url;
+  // The 404 page's route is not an address of its own.
+  if (pathname === NOT_FOUND_PAGE_ROUTE) return notFound;
   if (pathname === '/search') return searchRoute(url);
   const article = ARTICLE.exec(pathname);
   if (article) {
@@ -129,16 +149,16 @@ function followSeeds(): void {
  * GET /healthz: 200 and what the server serves, or 503 and why not. Never cached; one indexed count
  * and a stat, cheap enough to poll every second.
  */
-function health(req: IncomingMessage, res: ServerResponse, build: { id: string }): void {
+function health(req: IncomingMessage, res: ServerResponse, buildId: string): void {
   const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
   let body: object;
   let status = 200;
   try {
     const connection = readConnection();
-    body = { status: 'ok', database: { file: connection.file, schema: 'current', ...getDatabaseStatus() }, build: build.id };
+    body = { status: 'ok', database: { file: connection.file, schema: 'current', ...getDatabaseStatus() }, build: buildId };
   } catch (error) {
     status = 503;
-    body = { status: 'unavailable', reason: error instanceof Error ? error.message : String(error), build: build.id };
+    body = { status: 'unavailable', reason: error instanceof Error ? error.message : String(error), build: buildId };
   }
   send(res, status, req.method === 'HEAD' ? '' : `${JSON.stringify(body)}\n`, headers);
 }

@@ -21,6 +21,7 @@ import { closeReadConnection } from '@/db/queries/connection';
 import { applyCachePolicy, CACHE_CONTROL } from './cache-policy';
 import { frontDoor } from './front-door';
 import { answerFromCopy, copyWhenCacheable } from './response-cache';
+import { loadRouteTable } from './routes';
 import { SECURITY_HEADERS } from './security-headers';
 
 /** Inside the 10 s an orchestrator usually allows between SIGTERM and SIGKILL. */
@@ -72,7 +73,8 @@ async function serve(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const build = { id: fs.readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim() };
+  const buildId = fs.readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim();
+  const site = { buildId, routes: loadRouteTable(root) };
   let stopping = false;
 
   const server = http.createServer((req, res) => {
@@ -82,7 +84,7 @@ async function serve(): Promise<void> {
     if (stopping) res.setHeader('Connection', 'close');
     let decision: 'next' | 'done';
     try {
-      decision = frontDoor(req, res, build);
+      decision = frontDoor(req, res, site);
     } catch (error) {
       console.error('[server] front door failed:', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -101,7 +103,7 @@ async function serve(): Promise<void> {
   });
 
   server.listen(port, hostname, () => {
-    console.log(`[server] ${process.pid} serving build ${build.id} on http://${hostname ?? 'localhost'}:${port}`);
+    console.log(`[server] ${process.pid} serving build ${buildId} on http://${hostname ?? 'localhost'}:${port}`);
   });
 
   const shutDown = (signal: NodeJS.Signals) => {

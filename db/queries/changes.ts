@@ -1,7 +1,8 @@
 // No 'server-only' marker: the front door (server/) imports this module outside Next's bundles; see connection.ts.
 import type Database from 'better-sqlite3';
 import { EVERY_KEY } from '../cache-keys';
-import { readConnection } from './connection';
+import { schemaProblem } from '../health';
+import { closeReadConnection, DatabaseUnavailableError, readConnection } from './connection';
 
 type Statements = {
   dataVersion: Database.Statement<[], number>;
@@ -49,6 +50,12 @@ export function changesSinceLastCall(): string[] | 'all' | null {
     return 'all';
   }
   if (dataVersion === position.dataVersion) return null;
+  // Someone wrote the file: a seed, or something that left a schema this site cannot serve.
+  const problem = schemaProblem(connection.sqlite, connection.file);
+  if (problem) {
+    closeReadConnection();
+    throw new DatabaseUnavailableError(problem);
+  }
   position.dataVersion = dataVersion;
   const rows = s.since.all(position.seedId);
   if (rows.length === 0) return null;
