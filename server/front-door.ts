@@ -43,14 +43,14 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, site: { bui
   }
   if (!isDecodable(pathname)) {
     // Broken percent-encoding ("%E0%A4%A") can name no page; answered before Next's router tries to decode it.
-    send(res, 404, req.method === 'HEAD' ? '' : NOT_FOUND_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    send(res, 404, NOT_FOUND_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     return 'done';
   }
   try {
     followSeeds();
   } catch (error) {
     if (!(error instanceof DatabaseUnavailableError)) throw error;
-    send(res, 503, req.method === 'HEAD' ? '' : UNAVAILABLE_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '30', 'Cache-Control': 'no-store' });
+    send(res, 503, UNAVAILABLE_PAGE, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '30', 'Cache-Control': 'no-store' });
     return 'done';
   }
   const decision = site.routes.serves(pathname) ? route(url) : notFound;
@@ -160,9 +160,10 @@ function health(req: IncomingMessage, res: ServerResponse, buildId: string): voi
     status = 503;
     body = { status: 'unavailable', reason: error instanceof Error ? error.message : String(error), build: buildId };
   }
-  send(res, status, req.method === 'HEAD' ? '' : `${JSON.stringify(body)}\n`, headers);
+  send(res, status, `${JSON.stringify(body)}\n`, headers);
 }
 
+/** Node leaves the body out of a HEAD response by itself; Content-Length still says what GET would send. */
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
   res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);

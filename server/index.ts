@@ -49,10 +49,16 @@ else void serve();
 /** Forks the workers, passes signals on, and replaces a worker that dies while the server is up. */
 function runPrimary(): void {
   let stopping = false;
+  let cut = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      // A worker that had to cut requests (exit 1) makes the whole server's exit say so.
+      if (code !== 0 || signal) cut = true;
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        console.log(`[server] primary ${process.pid} stopped: ${workers} workers ${cut ? 'stopped, some cutting requests' : 'finished their requests'}`);
+        process.exit(cut ? 1 : 0);
+      }
       return;
     }
     console.error(`[server] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
@@ -76,8 +82,16 @@ async function serve(): Promise<void> {
   const buildId = fs.readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim();
   const site = { buildId, routes: loadRouteTable(root) };
   let stopping = false;
+  /** Responses being written, so a shutdown can ask their clients not to send another request on the connection. */
+  const inFlight = new Set<http.ServerResponse>();
+  let answered = 0;
 
   const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    res.on('close', () => {
+      inFlight.delete(res);
+      answered += 1;
+    });
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     applyCachePolicy(res);
     // A keep-alive connection that sends another request during shutdown gets its answer, then is closed.
@@ -110,7 +124,12 @@ async function serve(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`[server] ${process.pid} ${signal}: finishing requests in flight`);
+    const since = performance.now();
+    const answeredBefore = answered;
+    // Their connections close after these answers, instead of carrying a request the server would not read.
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     const finish = (code: number) => {
+      console.log(`[server] ${process.pid} stopped: ${answered - answeredBefore} requests finished in ${Math.round(performance.now() - since)} ms`);
       closeReadConnection();
       void app.close().finally(() => process.exit(code));
     };
