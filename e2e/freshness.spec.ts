@@ -126,7 +126,7 @@ async function startServer(port: number, databaseFile: string): Promise<Server> 
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_PATH: databaseFile, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databaseFile, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1' },
   });
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -70,8 +70,8 @@ async function startServer(port: number, dir: string, databaseFile: string, env:
     env: {
       ...process.env,
       PORT: String(port),
-      // Not the machine's name (Docker sets HOSTNAME): the server must listen where the clients connect.
-      HOSTNAME: '127.0.0.1',
+      // The server must listen where the clients connect.
+      HOST: '127.0.0.1',
       DATABASE_PATH: databaseFile,
       SITE_URL: origin,
       NEXT_TELEMETRY_DISABLED: '1',

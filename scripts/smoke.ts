@@ -182,8 +182,7 @@ async function main(): Promise<number> {
         DATABASE_PATH: databaseFile,
         SITE_URL: origin,
         NEXT_TELEMETRY_DISABLED: '1',
-        // Docker sets HOSTNAME to the container's name; the server would listen there, not on 127.0.0.1.
-        HOSTNAME: undefined,
+        HOST: '127.0.0.1',
       },
     });
     for (const stream of [server.stdout!, server.stderr!]) {

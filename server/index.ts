@@ -4,7 +4,7 @@
  * and `npm start` runs that once the database and the build are ready;
  * operators may run it directly:
  *
- *   PORT=3000 [HOSTNAME=0.0.0.0] [WEB_CONCURRENCY=2] node .next/newsline-server.cjs
+ *   PORT=3000 [HOST=127.0.0.1] [WEB_CONCURRENCY=2] node .next/newsline-server.cjs
  *
  * - Security headers and the HTTP cache policy on every response; cached pages answered from copies of
  *   Next's responses while their page-cache entry is current (server/response-cache.ts).
@@ -40,7 +40,8 @@ function setting(name: string, fallback: string, valid: RegExp, meaning: string)
 }
 
 const port = Number(setting('PORT', '3000', /^\d{1,5}$/, 'a port number'));
-const hostname = process.env.HOSTNAME?.trim() || undefined;
+// HOST, not HOSTNAME: Docker sets HOSTNAME to the container's name, and the server would listen only there.
+const hostname = process.env.HOST?.trim() || undefined;
 const workers = Number(setting('WEB_CONCURRENCY', '1', /^[1-9]\d?$/, 'a number of processes from 1 to 99'));
 
 if (workers > 1 && cluster.isPrimary) runPrimary();
