@@ -37,3 +37,6 @@ export const cacheKeys = {
 
 /** Stands for every key: a seed that changed too much to name expires everything. */
 export const EVERY_KEY = '*';
+
+/** Carried by every keyed response in its surrogate-key headers (never a page's own key): purging it purges all. */
+export const SITE_KEY = 'site';

@@ -7,6 +7,7 @@ import { parsePageParam } from '@/lib/pagination';
 import { normalizeQueryParam } from '@/lib/search-query';
 import { articlePath, siteConfig } from '@/lib/site';
 import { CACHE_CONTROL } from './cache-policy';
+import { pageCache } from './page-cache';
 import type { RouteTable } from './routes';
 
 /**
@@ -138,7 +139,7 @@ function searchRoute(url: URL): Decision {
 function followSeeds(): void {
   const changes = changesSinceLastCall();
   if (changes === null) return;
-  const cache = (globalThis as { [key: symbol]: { expire(keys: string[]): void; clear(): void } | undefined })[Symbol.for('newsline.page-cache')];
+  const cache = pageCache();
   // No cache yet means nothing was rendered yet: there is nothing to expire.
   if (!cache) return;
   if (changes === 'all') cache.clear();

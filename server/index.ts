@@ -94,7 +94,7 @@ async function serve(): Promise<void> {
       answered += 1;
     });
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    applyCachePolicy(res);
+    applyCachePolicy(req, res);
     // A keep-alive connection that sends another request during shutdown gets its answer, then is closed.
     if (stopping) res.setHeader('Connection', 'close');
     let decision: 'next' | 'done';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
+import { type PageCacheEntry, pageCache, pagePath } from './page-cache';
 
 /**
  * Copies of the responses Next serves from its page cache, answered by the front door without entering Next.
@@ -13,12 +14,7 @@ import { LRUCache } from 'lru-cache';
  * encoding that was negotiated. HEAD and If-None-Match are answered from the copy.
  */
 
-type PageCacheEntry = object;
-type PageCache = { serial: number; currentEntryFor(path: string): PageCacheEntry | undefined };
-
 type Copy = { entry: PageCacheEntry; path: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; etag: string | undefined };
-
-const pageCache = () => (globalThis as { [key: symbol]: PageCache | undefined })[Symbol.for('newsline.page-cache')];
 
 /** Headers Node writes per response: never copied. */
 const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
@@ -52,17 +48,6 @@ function copyKey(req: IncomingMessage, url: string): string {
     return Array.isArray(value) ? value.join(',') : (value ?? '');
   });
   return JSON.stringify([url, negotiatedEncoding(req), values]);
-}
-
-/** The page-cache path of a URL: its decoded pathname, as Next keys it; "/index" for the front page. */
-function pagePath(url: string): string {
-  const pathname = url.split('?')[0] ?? '/';
-  if (pathname === '/') return '/index';
-  try {
-    return pathname.split('/').map(decodeURIComponent).join('/');
-  } catch {
-    return pathname;
-  }
 }
 
 /** Answers the request from a valid copy; false when there is none and Next must answer it. */
@@ -121,9 +106,9 @@ export function copyWhenCacheable(req: IncomingMessage, res: ServerResponse, cac
     const sent = String(headers['content-encoding'] ?? 'identity');
     if (sent !== 'identity' && sent !== negotiatedEncoding(req)) return;
     const path = pagePath(url);
-    const entry = cache.currentEntryFor(path) as (PageCacheEntry & { serial?: number }) | undefined;
+    const entry = cache.currentEntryFor(path);
     // Served from this entry only if it was already there when the request started.
-    if (!entry || (entry.serial ?? Infinity) > serialAtStart) return;
+    if (!entry || entry.serial > serialAtStart) return;
     const kept: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name)) kept[name] = value;
     const vary = String(headers.vary ?? '')

@@ -173,14 +173,15 @@ export const MAX_NAMED_KEYS = 20_000;
 export const SEEDS_KEPT = 500;
 
 /**
- * Records a seed and the keys it expired (inside the seed's transaction). Returns how many keys it
- * expired, or 'all'. A seed that changed nothing is recorded too (the time of the last seed).
+ * Records a seed and the keys it expired (inside the seed's transaction). Returns the keys it expired,
+ * sorted, or 'all'. A seed that changed nothing is recorded too (the time of the last seed).
  */
-export function recordSeed(tx: Tx, keys: Set<string>, at = new Date()): number | 'all' {
+export function recordSeed(tx: Tx, keys: Set<string>, at = new Date()): string[] | 'all' {
   const all = keys.has(EVERY_KEY) || keys.size > MAX_NAMED_KEYS;
-  tx.insert(seeds).values({ seededAt: at.toISOString(), expiredKeys: all ? EVERY_KEY : [...keys].sort().join(' ') }).run();
+  const sorted = [...keys].sort();
+  tx.insert(seeds).values({ seededAt: at.toISOString(), expiredKeys: all ? EVERY_KEY : sorted.join(' ') }).run();
   // The record cannot grow without bound.
   const oldestKept = tx.select({ id: seeds.id }).from(seeds).orderBy(desc(seeds.id)).limit(1).offset(SEEDS_KEPT - 1).get();
   if (oldestKept) tx.delete(seeds).where(lt(seeds.id, oldestKept.id)).run();
-  return all ? 'all' : keys.size;
+  return all ? 'all' : sorted;
 }

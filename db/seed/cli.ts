@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '@/lib/content';
 import { databasePath } from '../client';
 import { seedDatabase } from './index';
+import { purgeCaches, purgeUrlsFromEnvironment } from './purge';
 
 /**
  * `npm run db:seed [-- --dir <folder>]`: load a content folder into DATABASE_PATH. Every server reading that file
@@ -14,6 +15,13 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' } } });
   const dir = values.dir;
   const file = databasePath();
+  let purgeUrls: string[];
+  try {
+    purgeUrls = purgeUrlsFromEnvironment();
+  } catch (error) {
+    console.error(`Seed not started: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
   try {
     const result = seedDatabase({
       dir,
@@ -33,8 +41,12 @@ async function main(): Promise<number> {
     console.log(
       keys === 'all'
         ? '  expired every cached page (too many changes to name): servers render each page again on its next request'
-        : `  expired ${keys} cache key${keys === 1 ? '' : 's'}: every server on this database shows the change on its next request`,
+        : `  expired ${keys.length} cache key${keys.length === 1 ? '' : 's'}: every server on this database shows the change on its next request`,
     );
+    for (const outcome of await purgeCaches(purgeUrls, keys)) {
+      if (outcome.ok) console.log(`  purged ${outcome.url}: ${outcome.objects} cached object${outcome.objects === 1 ? '' : 's'} dropped`);
+      else console.warn(`  warning: could not purge ${outcome.url} (${outcome.problem}); it serves the old pages until they expire. The database is written.`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof ContentError) {

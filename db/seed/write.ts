@@ -13,8 +13,8 @@ export type WriteResult = {
   articles: Tally;
   /** Slugs of the articles added, updated or removed. */
   changedSlugs: string[];
-  /** How many cache keys the seed expired (db/seed/changes.ts), or 'all'. */
-  expiredKeys: number | 'all';
+  /** The cache keys the seed expired (db/seed/changes.ts), or 'all'. */
+  expiredKeys: string[] | 'all';
 };
 
 const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
@@ -38,7 +38,7 @@ export type WriteHooks = {
  */
 export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]; articles: ArticleRecord[] }, hooks: WriteHooks = {}): WriteResult {
   return db.transaction((tx) => {
-    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], expiredKeys: 0 };
+    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], expiredKeys: [] };
     const expired = new Set<string>();
 
     const authorIds = new Map<string, number>();

@@ -1,0 +1,55 @@
+import { SITE_KEY } from '../cache-keys';
+
+/**
+ * After a seed commits: purge the keys it expired from every HTTP cache in PURGE_URLS (Varnish with the xkey
+ * vmod, deploy/varnish/default.vcl). Each cache gets `PURGE /` requests carrying the keys in an `xkey-purge`
+ * header, in batches that fit a header line; it answers how many objects it dropped. A cache that does not
+ * answer is a warning, never a failure: the database is already written, and the servers are exact anyway.
+ */
+
+/** Keys per purge request: ~7 bytes each, well under Varnish's 8 KiB request header line. */
+const KEYS_PER_REQUEST = 500;
+const TIMEOUT_MS = 5000;
+
+/** PURGE_URLS: comma-separated http(s) base URLs. Throws naming the variable and the bad entry. */
+export function purgeUrlsFromEnvironment(value = process.env.PURGE_URLS): string[] {
+  if (!value?.trim()) return [];
+  return value.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new Error(`PURGE_URLS: ${JSON.stringify(trimmed)} is not a URL (expected e.g. http://127.0.0.1:8080)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PURGE_URLS: ${JSON.stringify(trimmed)} is not an http(s) URL`);
+    return url.origin;
+  });
+}
+
+export type PurgeOutcome = { url: string; ok: true; objects: number } | { url: string; ok: false; problem: string };
+
+/** Purges `keys` ('all': every object, by the key every response carries) from each cache, in parallel. */
+export async function purgeCaches(urls: string[], keys: string[] | 'all'): Promise<PurgeOutcome[]> {
+  const names = keys === 'all' ? [SITE_KEY] : keys;
+  if (names.length === 0) return urls.map((url) => ({ url, ok: true, objects: 0 }));
+  const batches: string[][] = [];
+  for (let start = 0; start < names.length; start += KEYS_PER_REQUEST) batches.push(names.slice(start, start + KEYS_PER_REQUEST));
+  return Promise.all(
+    urls.map(async (url): Promise<PurgeOutcome> => {
+      let objects = 0;
+      try {
+        for (const batch of batches) {
+          const response = await fetch(`${url}/`, { method: 'PURGE', headers: { 'xkey-purge': batch.join(' ') }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+          const text = await response.text();
+          if (!response.ok) return { url, ok: false, problem: `${response.status} ${response.statusText}${text ? `: ${text.trim().slice(0, 200)}` : ''}` };
+          objects += Number(response.headers.get('x-purged') ?? /(\d+)/.exec(text)?.[1] ?? 0);
+        }
+        return { url, ok: true, objects };
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        return { url, ok: false, problem: cause ?? (error instanceof Error ? error.message : String(error)) };
+      }
+    }),
+  );
+}

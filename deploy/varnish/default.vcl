@@ -1,0 +1,132 @@
+# Newsline behind Varnish 7 (Debian: varnish, varnish-modules for xkey). deploy/varnish/run.sh runs it with
+# the backend it is given; to deploy it elsewhere, set the backend's host and port below.
+vcl 4.1;
+
+import std;
+import xkey;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "3000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    # While /healthz fails, Varnish serves what it has (grace) and does not wait on a dead backend.
+    .probe = {
+        .url = "/healthz";
+        .interval = 2s;
+        .timeout = 1s;
+        .window = 3;
+        .threshold = 2;
+    }
+}
+
+# Who may purge: the seed runs on the same machine. To let other hosts purge, add them here, e.g.
+# "10.0.0.0"/8; (and keep this port off the public internet, or put the purge behind a firewall rule).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    # The seed's purge (db/seed/purge.ts): drop every object carrying one of the keys it names.
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "Name the keys in an xkey-purge header"));
+        }
+        set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        return (synth(200, "Purged " + req.http.x-purged + " objects"));
+    }
+
+    # The site serves GET and HEAD only; anything else never reaches it.
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (synth(405, "Method Not Allowed"));
+    }
+
+    # One object per page whatever a reader brings: the site reads no cookies and no credentials...
+    unset req.http.Cookie;
+    unset req.http.Authorization;
+    # ...and campaign parameters change nothing on a page. (_rsc and page stay: they do.)
+    if (req.url ~ "[?&](utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid)=") {
+        set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid)=[^&]*", "\1");
+        set req.url = regsuball(req.url, "&&+", "&");
+        set req.url = regsub(req.url, "\?&", "?");
+        set req.url = regsub(req.url, "[?&]$", "");
+    }
+
+    # No request may change another reader's copy: the site builds absolute URLs from SITE_URL, never from
+    # these, and Host is not part of the cache key (vcl_hash).
+    unset req.http.X-Forwarded-Host;
+    unset req.http.X-Forwarded-Proto;
+    unset req.http.X-Forwarded-Port;
+    unset req.http.Forwarded;
+    unset req.http.X-Original-URL;
+    unset req.http.X-Rewrite-URL;
+
+    # Accept-Encoding: Varnish itself asks the site for gzip, stores one gzipped object and unzips it for
+    # the rare client that cannot take gzip (http_gzip_support), so readers' many spellings do not split it.
+    return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.url);
+    # Client-side navigation (RSC) payloads and HTML are different bodies for one URL: keep them apart even
+    # if a response forgot its Vary (Next sends Vary: rsc, next-router-state-tree, next-router-prefetch, …).
+    hash_data("rsc=" + req.http.RSC);
+    hash_data("prefetch=" + req.http.Next-Router-Prefetch);
+    hash_data("segment=" + req.http.Next-Router-Segment-Prefetch);
+    hash_data("tree=" + req.http.Next-Router-State-Tree);
+    return (lookup);
+}
+
+sub vcl_backend_response {
+    # Never keep what the site says not to keep (errors, the 404 page, search forms, /healthz).
+    if (beresp.http.Cache-Control ~ "(no-store|private)" || beresp.status >= 400) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 30s;
+        return (deliver);
+    }
+    if (beresp.http.xkey) {
+        # Keyed pages are purged the moment a seed changes them (PURGE_URLS): keep them an hour. A seed run
+        # without PURGE_URLS shows here within that hour.
+        set beresp.ttl = 1h;
+    }
+    # The last good copy for a day: to readers while the site restarts or is down, and while a page is
+    # fetched again in the background.
+    set beresp.grace = 24h;
+    return (deliver);
+}
+
+sub vcl_backend_error {
+    # A fetch in the background that fails keeps the stale copy in use.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    # The keys are for purging, not for readers.
+    unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+    # Browsers get the site's own Cache-Control (max-age=0: they revalidate every time), never more.
+}
+
+sub vcl_synth {
+    set resp.http.X-Cache = "MISS";
+    set resp.http.Cache-Control = "no-store";
+    if (resp.status == 405) {
+        set resp.http.Allow = "GET, HEAD";
+    }
+    if (req.method == "PURGE" && resp.status == 200) {
+        set resp.http.X-Purged = req.http.x-purged;
+    }
+}
