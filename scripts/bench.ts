@@ -30,6 +30,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     port: { type: 'string', default: '3300' },
     workers: { type: 'string', default: '1' },
+    varnish: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.articles);
@@ -39,6 +40,8 @@ const port = Number(values.port);
 const limitPort = port + 1;
 const origin = `http://127.0.0.1:${port}`;
 const workers = Number(values.workers);
+const varnishPort = port + 2;
+const varnishOrigin = `http://127.0.0.1:${varnishPort}`;
 const tsx = ['--import', 'tsx'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -92,6 +95,8 @@ async function main() {
   const databaseFile = path.join(work, 'news.db');
   let server: ChildProcess | undefined;
   let limitServer: ChildProcess | undefined;
+  let varnish: ChildProcess | undefined;
+  const varnishDir = path.join(work, 'varnish');
   try {
     const status = buildStatus(root);
     if (status.stale) {
@@ -136,9 +141,22 @@ async function main() {
     );
     await waitFor(`http://127.0.0.1:${limitPort}/`);
 
+    if (values.varnish) {
+      // deploy/varnish in front, warmed with the same pages; its counters give the hit ratio.
+      varnish = spawn(path.join(root, 'deploy', 'varnish', 'run.sh'), ['--listen', `127.0.0.1:${varnishPort}`, '--backend', `127.0.0.1:${port}`, '--workdir', varnishDir], { stdio: 'ignore', detached: true });
+      await waitFor(`${varnishOrigin}/images/we-can-be-heroes.svg`);
+      for (const target of [...articlePaths, '/']) await (await fetch(`${varnishOrigin}${target}`)).arrayBuffer();
+    }
+    const varnishCounters = () => {
+      const stats = JSON.parse(execFileSync('varnishstat', ['-n', path.join(varnishDir, 'state'), '-1', '-j'], { encoding: 'utf8' })) as { counters: Record<string, { value: number }> };
+      return { hit: stats.counters['MAIN.cache_hit']?.value ?? 0, miss: stats.counters['MAIN.cache_miss']?.value ?? 0 };
+    };
+    const before = values.varnish ? varnishCounters() : undefined;
+
     const rows: Row[] = [];
     for (const [name, paths, target] of [
       ['raw Node, same bytes (limit)', ['/'], `http://127.0.0.1:${limitPort}`],
+      ...(values.varnish ? ([['article pages via Varnish', articlePaths, varnishOrigin]] as const) : []),
       ['article pages (200 slugs)', articlePaths, origin],
       ['home page', ['/'], origin],
       ['search', [searchPath], origin],
@@ -148,6 +166,12 @@ async function main() {
       rows.push(await load(name, [...paths], target));
     }
     const limit = rows[0]!.reqPerSec;
+    let hitRatio: number | undefined;
+    if (before) {
+      const after = varnishCounters();
+      const hits = after.hit - before.hit;
+      hitRatio = hits / Math.max(1, hits + after.miss - before.miss);
+    }
 
     // Cold renders: articles nobody has requested yet, one at a time.
     const coldTimes: number[] = [];
@@ -202,6 +226,7 @@ async function main() {
     console.log(`server peak RSS: ${peakRss.toFixed(0)} MiB`);
     console.log(`JavaScript an article page loads: ${(frameworkBytes / 1024).toFixed(1)} KiB framework + ${(ourBytes / 1024).toFixed(1)} KiB in the chunk with ours (uncompressed), ${scripts.length} files`);
     console.log(`seed finished → fresh page: ${freshMs.toFixed(0)} ms`);
+    if (hitRatio !== undefined) console.log(`Varnish hit ratio during the load: ${(hitRatio * 100).toFixed(2)}%`);
 
     const report = {
       date: new Date().toISOString(),
@@ -214,6 +239,7 @@ async function main() {
       peakRssMiB: peakRss,
       javascriptBytes: { framework: frameworkBytes, ours: ourBytes, files: scripts.length },
       seedToFreshMs: freshMs,
+      varnishHitRatio: hitRatio,
       failedRequests: failed,
     };
     fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
@@ -226,6 +252,7 @@ async function main() {
   } finally {
     server?.kill('SIGTERM');
     limitServer?.kill('SIGTERM');
+    if (varnish?.pid) process.kill(-varnish.pid, 'SIGTERM');
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
