@@ -15,7 +15,27 @@
  *   started (the miss). A seed that commits while a page renders expires its
  *   keys at a later generation, so that entry is rendered once more.
  */
+const { createHash } = require('node:crypto');
 const { LRUCache } = require('lru-cache');
+
+/** The header that carries a page's inline-script hashes to the server's Content-Security-Policy (server/security-headers.ts). */
+const SCRIPT_HASHES_HEADER = 'x-inline-script-hashes';
+
+/**
+ * The CSP hash sources of every inline script in a rendered page: Next's bootstrap and RSC payload scripts
+ * (`self.__next_f.push(…)`), which differ per page. A script element's text runs to the first `</script`
+ * (HTML's script data state; React escapes that sequence inside its payloads), and browsers hash exactly
+ * that text. Scripts with a src are allowed by 'self'; JSON-LD blocks never run, and are hashed harmlessly.
+ * @param {string} html
+ */
+function inlineScriptHashes(html) {
+  const hashes = new Set();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script/gi)) {
+    if (/\bsrc\s*=/i.test(match[1] ?? '')) continue;
+    hashes.add(`'sha256-${createHash('sha256').update(match[2] ?? '', 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
+}
 
 const configured = process.env.CACHE_MAX_MB?.trim();
 if (configured && !/^[1-9]\d{0,5}$/.test(configured)) {
@@ -136,6 +156,12 @@ module.exports = class KeyedMemoryCacheHandler {
     if (data === null || data === undefined || data.status === 404) {
       cache.entries.delete(key);
       return;
+    }
+    // The page's own inline scripts, hashed once here: Next sends the stored headers with the first response
+    // and every hit, and the server builds the page's script-src from them.
+    if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
+      data.headers ??= {};
+      data.headers[SCRIPT_HASHES_HEADER] = inlineScriptHashes(data.html).join(' ');
     }
     cache.serial += 1;
     cache.entries.set(key, { value: data, lastModified: Date.now(), tags: [...tagsOf(data), ...(ctx?.tags ?? [])], generation, serial: cache.serial });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { REFERENCE_PATH } from './reference';
@@ -117,4 +118,100 @@ test('no page breaks its own Content-Security-Policy', async ({ page }) => {
   await page.getByRole('link', { name: /Play video: We Can Be Heroes/ }).click();
   await expect(page.locator('.article-body iframe')).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+/** Every HTML page type, for the policy tests below. */
+const PAGE_TYPES = ['/', REFERENCE_PATH, `${REFERENCE_PATH}/related`, '/sections/entertainment', '/tags/netflix', '/authors/kevin-polowy', '/search?q=heroes', '/search', '/articles/missing', '/sections/entertainment?page=1'];
+
+/** The sources script-src allows. */
+function scriptSources(policy: string | undefined): string[] {
+  const directive = (policy ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src '));
+  return directive ? directive.split(/\s+/).slice(1) : [];
+}
+
+test('every HTML response allows no inline script but its own, by hash, on the first response and on hits', async ({ request }) => {
+  for (const path of PAGE_TYPES) {
+    for (const attempt of ['first', 'again']) {
+      const response = await request.get(path);
+      const html = await response.text();
+      expect(response.headers()['content-type'], path).toContain('text/html');
+      const policy = response.headers()['content-security-policy'];
+      const sources = scriptSources(policy);
+      // No 'unsafe-inline', no 'unsafe-eval', no scheme or wildcard: 'self' and hashes only.
+      expect(sources[0], `${path} (${attempt})`).toBe("'self'");
+      for (const source of sources.slice(1)) expect(source, `${path} (${attempt})`).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+      for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", 'frame-src https://www.youtube-nocookie.com']) {
+        expect(policy, `${path}: ${directive}`).toContain(directive);
+      }
+      // Every inline script the page carries is one of the hashes.
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script/gi)].filter((match) => !/\bsrc\s*=/i.test(match[1] ?? '') && !/application\/ld\+json/.test(match[1] ?? ''));
+      expect(inline.length, path).toBeGreaterThan(0);
+      for (const [, , text] of inline) {
+        const hash = `'sha256-${createHash('sha256').update(text ?? '', 'utf8').digest('base64')}'`;
+        expect(sources, `${path}: an inline script not in its policy`).toContain(hash);
+      }
+    }
+  }
+});
+
+test('the policy bites: an inline script the page was not rendered with does not run, the page still does', async ({ page }) => {
+  const violations: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { violations: string[] }).violations ??= [];
+      (window as unknown as { violations: string[] }).violations.push(event.effectiveDirective);
+    });
+  });
+  // The served page with its own policy, plus one script an attacker slipped into the HTML.
+  await page.route(`**${REFERENCE_PATH}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('</body>', '<script>window.injected = true</script></body>');
+    expect(scriptSources(response.headers()['content-security-policy'])).not.toContain("'unsafe-inline'");
+    await route.fulfill({ response, body });
+  });
+  page.on('console', (message) => violations.push(message.text()));
+  await page.goto(REFERENCE_PATH);
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  expect(await page.evaluate(() => (window as unknown as { violations?: string[] }).violations)).toEqual(['script-src-elem']);
+  // The page's own scripts ran: it hydrated, and the click-to-load video still works.
+  await page.route(/youtube(-nocookie)?\.com/, (route) => route.fulfill({ contentType: 'text/html', body: '<p>player</p>' }));
+  await page.getByRole('link', { name: /Play video: We Can Be Heroes/ }).click();
+  await expect(page.locator('.article-body iframe')).toBeVisible();
+});
+
+test('no securitypolicyviolation on any page type, client-side navigation included', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { violations: string[] }).violations ??= [];
+      (window as unknown as { violations: string[] }).violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
+  });
+  for (const path of PAGE_TYPES) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? []), path).toEqual([]);
+  }
+  // Client-side: home → an article → one of its tags.
+  await page.goto('/');
+  await page.locator('main a[href^="/articles/"]').first().click();
+  await expect(page).toHaveURL(/\/articles\/[a-z0-9-]+$/);
+  await page.locator('a[rel="tag"]').first().click();
+  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+$/);
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([]);
+});
+
+test('violation reports are accepted, bounded, and never a way in', async () => {
+  const report = JSON.stringify({ 'csp-report': { 'document-uri': `${SITE}/`, 'effective-directive': 'script-src-elem', 'blocked-uri': 'inline' } });
+  const accepted = await rawRequest('/csp-report', { method: 'POST', headers: { 'Content-Type': 'application/csp-report' }, body: report });
+  expect(accepted.status).toBe(204);
+  expect((await rawRequest('/csp-report', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'not json' })).status).toBe(400);
+  expect((await rawRequest('/csp-report', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(64 * 1024) })).status).toBe(413);
+  // A flood is answered and logged a bounded number of times (server/csp-reports.ts); the site keeps serving.
+  const flood = await Promise.all(Array.from({ length: 100 }, () => rawRequest('/csp-report', { method: 'POST', headers: { 'Content-Type': 'application/csp-report' }, body: report })));
+  expect(new Set(flood.map((response) => response.status))).toEqual(new Set([204]));
+  expect((await rawRequest(REFERENCE_PATH)).status).toBe(200);
+  expect((await rawRequest('/csp-report', { method: 'PUT', body: report })).status).toBe(405);
+  expect((await rawRequest('/csp-report')).status).toBe(404);
 });

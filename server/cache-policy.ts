@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SITE_KEY } from '@/db/cache-keys';
 import { pageCache, pagePath } from './page-cache';
+import { pagePolicyFromHashes } from './security-headers';
 
 /**
  * HTTP caching outside the server, for every response Next would let caches keep (it marks those
@@ -37,6 +38,7 @@ function surrogateKeys(req: IncomingMessage): string | undefined {
 export function applyCachePolicy(req: IncomingMessage, res: ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    pagePolicyFromHashes(this);
     const current = this.getHeader('cache-control');
     const status = typeof args[0] === 'number' ? args[0] : this.statusCode;
     // An error is never kept (a feed or sitemap route that answers 404 is marked cacheable by Next).

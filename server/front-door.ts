@@ -7,15 +7,17 @@ import { parsePageParam } from '@/lib/pagination';
 import { normalizeQueryParam } from '@/lib/search-query';
 import { articlePath, siteConfig } from '@/lib/site';
 import { CACHE_CONTROL } from './cache-policy';
+import { receiveCspReport } from './csp-reports';
 import { pageCache } from './page-cache';
 import type { RouteTable } from './routes';
+import { CSP_REPORT_PATH } from './security-headers';
 
 /**
  * What happens to a request before Next sees it, in plain Node: no proxy.ts,
  * whose NextRequest and extra routing pass cost most of a cached page's
  * throughput. Every decision here is a prepared statement or a regex:
  *
- * - only GET and HEAD are served (405 otherwise);
+ * - only GET and HEAD are served (405 otherwise), and POST /csp-report;
  * - /healthz answers for load balancers;
  * - while the database cannot serve, a 503 page;
  * - what the seeds table says changed is expired from the page cache first,
@@ -34,6 +36,10 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, site: { bui
   const url = new URL(req.url ?? '/', 'http://front-door');
   const { pathname } = url;
   if (isStatic(pathname) || site.routes.isPublicFile(pathname)) return 'next';
+  if (pathname === CSP_REPORT_PATH && req.method === 'POST') {
+    receiveCspReport(req, res);
+    return 'done';
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     return 'done';

@@ -1,32 +1,44 @@
 /** The one third-party origin a page may frame: the privacy-enhanced YouTube player, after a click. */
 const VIDEO_ORIGIN = 'https://www.youtube-nocookie.com';
 
+/** Where browsers send violation reports (server/csp-reports.ts). */
+export const CSP_REPORT_PATH = '/csp-report';
+
+/** Carries a cached page's inline-script hashes from the page cache (cache-handler.js) to its policy; never sent. */
+export const SCRIPT_HASHES_HEADER = 'x-inline-script-hashes';
+
 /**
- * Content-Security-Policy for every response. Pages are cached and shared
- * between readers, so a per-request nonce is not possible; Next's inline
- * bootstrap scripts need 'unsafe-inline' in script-src. What keeps content
- * from running script is the allowlist sanitizer (lib/markdown/body.ts) and
- * React's escaping; see docs/SECURITY.md for the trade-off.
+ * The Content-Security-Policy of a response. No inline script runs unless its SHA-256 is listed: a cached
+ * page lists the hashes of the inline scripts it was rendered with (cache-handler.js hashes them once, when
+ * the page is stored), so an injected script — whatever got past the sanitizer — is refused, on the first
+ * response and on every hit, and through Varnish or a CDN, which keep the header with the page. Every other
+ * response (errors, the 503 page) allows no inline script at all. Styles keep 'unsafe-inline': Next and the
+ * story map write style attributes. See docs/SECURITY.md.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  // Editors may use images from any https host, or site paths.
-  "img-src 'self' https: data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  `frame-src ${VIDEO_ORIGIN}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(scriptHashes: string[] = []): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    // Editors may use images from any https host, or site paths.
+    "img-src 'self' https: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    `frame-src ${VIDEO_ORIGIN}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    `report-uri ${CSP_REPORT_PATH}`,
+    'report-to csp',
+  ].join('; ');
+}
 
 /** Sent with every response the server makes, Next's and its own (server/index.ts sets them first). */
 export const SECURITY_HEADERS: [string, string][] = [
-  ['Content-Security-Policy', contentSecurityPolicy],
+  ['Content-Security-Policy', contentSecurityPolicy()],
+  ['Reporting-Endpoints', `csp="${CSP_REPORT_PATH}"`],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
   [
@@ -36,3 +48,12 @@ export const SECURITY_HEADERS: [string, string][] = [
   ['X-Frame-Options', 'DENY'],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ];
+
+/** At the moment headers are sent: a cached page's policy lists its own inline scripts' hashes. */
+export function pagePolicyFromHashes(res: { getHeader(name: string): unknown; setHeader(name: string, value: string): unknown; removeHeader(name: string): void }): void {
+  const hashes = res.getHeader(SCRIPT_HASHES_HEADER);
+  if (hashes === undefined) return;
+  res.removeHeader(SCRIPT_HASHES_HEADER);
+  const list = (Array.isArray(hashes) ? hashes.join(' ') : String(hashes)).split(' ').filter((hash) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(hash));
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(list));
+}
