@@ -96,7 +96,9 @@ async function main() {
   let server: ChildProcess | undefined;
   let limitServer: ChildProcess | undefined;
   let varnish: ChildProcess | undefined;
-  const varnishDir = path.join(work, 'varnish');
+  // Outside `work` (mode 700): Varnish compiles its VCL as an unprivileged user, which must reach the folder.
+  const varnishDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-bench-varnish-'));
+  fs.chmodSync(varnishDir, 0o755);
   try {
     const status = buildStatus(root);
     if (status.stale) {
@@ -143,7 +145,7 @@ async function main() {
 
     if (values.varnish) {
       // deploy/varnish in front, warmed with the same pages; its counters give the hit ratio.
-      varnish = spawn(path.join(root, 'deploy', 'varnish', 'run.sh'), ['--listen', `127.0.0.1:${varnishPort}`, '--backend', `127.0.0.1:${port}`, '--workdir', varnishDir], { stdio: 'ignore', detached: true });
+      varnish = spawn(path.join(root, 'deploy', 'varnish', 'run.sh'), ['--listen', `127.0.0.1:${varnishPort}`, '--backend', `127.0.0.1:${port}`, '--workdir', varnishDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
       await waitFor(`${varnishOrigin}/images/we-can-be-heroes.svg`);
       for (const target of [...articlePaths, '/']) await (await fetch(`${varnishOrigin}${target}`)).arrayBuffer();
     }
@@ -252,8 +254,15 @@ async function main() {
   } finally {
     server?.kill('SIGTERM');
     limitServer?.kill('SIGTERM');
-    if (varnish?.pid) process.kill(-varnish.pid, 'SIGTERM');
+    if (varnish?.pid) {
+      try {
+        process.kill(-varnish.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
     fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(varnishDir, { recursive: true, force: true });
   }
 }
 

@@ -65,8 +65,14 @@ sub vcl_recv {
     unset req.http.X-Original-URL;
     unset req.http.X-Rewrite-URL;
 
-    # Accept-Encoding: Varnish itself asks the site for gzip, stores one gzipped object and unzips it for
-    # the rare client that cannot take gzip (http_gzip_support), so readers' many spellings do not split it.
+    # Accept-Encoding: one spelling for "takes gzip" and none otherwise, so readers' many spellings make two
+    # variants at most (the site sends Vary: Accept-Encoding and compresses for gzip). run.sh turns Varnish's
+    # own gzip handling off: unzipping a stored page for every client without gzip costs more than storing both.
+    if (req.http.Accept-Encoding ~ "(^|[ ,])gzip($|[ ,;])" && req.http.Accept-Encoding !~ "gzip;\s*q=0(\.0+)?($|[ ,])") {
+        set req.http.Accept-Encoding = "gzip";
+    } else {
+        unset req.http.Accept-Encoding;
+    }
     return (hash);
 }
 

@@ -4,7 +4,7 @@
 #   deploy/varnish/run.sh --listen 127.0.0.1:8080 --backend 127.0.0.1:3000 [--memory 256m] [--workdir DIR]
 #
 # Its own working directory (a new one removed on exit, or DIR, kept, so `varnishstat -n DIR/state` reads its
-# counters), a memory store, and a clean stop on SIGTERM or SIGINT.
+# counters; Varnish's unprivileged user must be able to reach it), a memory store, and a clean stop on SIGTERM or SIGINT.
 # Then seed with PURGE_URLS=http://127.0.0.1:8080 so each seed purges what it changed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -43,7 +43,7 @@ trap stop TERM INT
 trap '[ "$keep" = 1 ] || rm -rf "$work"' EXIT
 # -F: foreground. Longer response headers than the default 8k: a page's xkey lists every story it shows.
 "$varnishd" -F -n "$work/state" -a "$listen" -f "$work/default.vcl" -s "malloc,$memory" \
-  -p http_resp_hdr_len=32k -p http_resp_size=96k -p workspace_backend=256k -p default_grace=0s &
+  -p http_resp_hdr_len=32k -p http_resp_size=96k -p workspace_backend=256k -p default_grace=0s -p http_gzip_support=off &
 pid=$!
 set +e
 wait "$pid"; status=$?
