@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '@/lib/content';
 import { databasePath } from '../client';
 import { seedDatabase } from './index';
-import { purgeCaches, purgeUrlsFromEnvironment } from './purge';
+import { purgeCachesAfterSeed, purgeUrlsFromEnvironment } from './purge';
 
 /**
  * `npm run db:seed [-- --dir <folder>]`: load a content folder into DATABASE_PATH. Every server reading that file
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
         ? '  expired every cached page (too many changes to name): servers render each page again on its next request'
         : `  expired ${keys.length} cache key${keys.length === 1 ? '' : 's'}: every server on this database shows the change on its next request`,
     );
-    for (const outcome of await purgeCaches(purgeUrls, keys)) {
+    for (const outcome of await purgeCachesAfterSeed(purgeUrls, keys)) {
       if (outcome.ok) console.log(`  purged ${outcome.url}: ${outcome.objects} cached object${outcome.objects === 1 ? '' : 's'} dropped`);
       else console.warn(`  warning: could not purge ${outcome.url} (${outcome.problem}); it serves the old pages until they expire. The database is written.`);
     }

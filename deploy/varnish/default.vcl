@@ -23,7 +23,7 @@ backend default {
 # Who may purge: the seed runs on the same machine. To let other hosts purge, add them here, e.g.
 # "10.0.0.0"/8; (and keep this port off the public internet, or put the purge behind a firewall rule).
 acl purgers {
-    "127.0.0.1";
+    "127.0.0.0"/8;
     "::1";
 }
 
@@ -48,13 +48,15 @@ sub vcl_recv {
     # One object per page whatever a reader brings: the site reads no cookies and no credentials...
     unset req.http.Cookie;
     unset req.http.Authorization;
-    # ...and campaign parameters change nothing on a page. (_rsc and page stay: they do.)
-    if (req.url ~ "[?&](utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid)=") {
-        set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid)=[^&]*", "\1");
+    # ...and campaign parameters change nothing on a page, in any case, with or without a value. (_rsc, q
+    # and page stay: they do.) Parameters are sorted, so their order does not split a page either.
+    if (req.url ~ "(?i)[?&](utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid)(=|&|$)") {
+        set req.url = regsuball(req.url, "(?i)([?&])(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid)(=[^&]*)?(?=&|$)", "\1");
         set req.url = regsuball(req.url, "&&+", "&");
         set req.url = regsub(req.url, "\?&", "?");
         set req.url = regsub(req.url, "[?&]$", "");
     }
+    set req.url = std.querysort(req.url);
 
     # No request may change another reader's copy: the site builds absolute URLs from SITE_URL, never from
     # these, and Host is not part of the cache key (vcl_hash).
@@ -88,8 +90,8 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
-    # Never keep what the site says not to keep (errors, the 404 page, search forms, /healthz).
-    if (beresp.http.Cache-Control ~ "(no-store|private)" || beresp.status >= 400) {
+    # Never keep what the site says not to keep (errors, the 404 page, /healthz), nor anything personal.
+    if (beresp.http.Cache-Control ~ "(no-store|private)" || beresp.status >= 400 || beresp.http.Set-Cookie || beresp.http.Vary == "*") {
         set beresp.uncacheable = true;
         set beresp.ttl = 30s;
         return (deliver);
@@ -110,6 +112,13 @@ sub vcl_backend_error {
     if (bereq.is_bgfetch) {
         return (abandon);
     }
+    # A page Varnish does not have while the site is down: the site's own words, not a stack of details.
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "30";
+    set beresp.ttl = 0s;
+    synthetic({"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable</title></head><body><main><h1>We’ll be back shortly</h1><p>We cannot load this page right now. Please try again in a minute.</p></main></body></html>"});
+    return (deliver);
 }
 
 sub vcl_deliver {
@@ -127,12 +136,20 @@ sub vcl_deliver {
 }
 
 sub vcl_synth {
+    # Short plain answers (purges, 405s), not Varnish's error page.
     set resp.http.X-Cache = "MISS";
     set resp.http.Cache-Control = "no-store";
+    set resp.http.Content-Type = "text/plain; charset=utf-8";
+    unset resp.http.Retry-After;
+    unset resp.http.Server;
+    unset resp.http.X-Varnish;
     if (resp.status == 405) {
         set resp.http.Allow = "GET, HEAD";
     }
     if (req.method == "PURGE" && resp.status == 200) {
         set resp.http.X-Purged = req.http.x-purged;
     }
+    synthetic(resp.reason + {"
+"});
+    return (deliver);
 }
