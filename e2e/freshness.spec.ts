@@ -6,6 +6,7 @@ import { type Browser, expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
+import { readable, sitemapPaths } from './support';
 
 /**
  * Freshness as readers see it, against real production servers (.next/newsline-server.cjs) on databases this
@@ -198,19 +199,6 @@ async function get(origin: string, url: string, headers: Record<string, string> 
   return { url, status: response.status, cache: response.headers.get('x-nextjs-cache') ?? undefined, etag: response.headers.get('etag') ?? undefined, body: await response.text() };
 }
 
-/**
- * What a reader reads in a response, whatever the escaping: JSON and JS escapes (\u0026 in JSON-LD and the
- * RSC payload) and HTML/XML character references (&#x27;, &#39;, &apos;, &amp;…) decoded.
- */
-function readable(body: string): string {
-  const named: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
-  return body
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\"/g, '"')
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&(quot|apos|lt|gt|amp);/g, (_, name: string) => named[name]!);
-}
 
 /** The ways a headline can be spelled in raw HTML, XML, JSON and the RSC payload. */
 function spellings(text: string): string[] {
@@ -227,19 +215,6 @@ function showsOldHeadline(body: string): boolean {
 /** Search results highlight the words matched (<mark>): the headline is read with tags removed. */
 const showsNewHeadline = (body: string) => readable(body.replace(/<\/?mark>/g, '')).includes(NEW_HEADLINE);
 
-/** Every <loc> of the sitemap, following a sitemap index, as paths. */
-async function sitemapPaths(origin: string): Promise<string[]> {
-  const paths: string[] = [];
-  const read = async (url: string) => {
-    const { status, body } = await get(origin, url);
-    expect(status, url).toBe(200);
-    const locs = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(readable(match[1]!)).pathname);
-    if (body.includes('<sitemapindex')) for (const loc of locs) await read(loc);
-    else paths.push(...locs);
-  };
-  await read('/sitemap.xml');
-  return paths;
-}
 
 /** Every URL type the site serves, from its own sitemap: pages, their feeds, story maps and graph.json. */
 function urlsFor(pages: string[], unknownArticle: string): string[] {
@@ -290,7 +265,7 @@ test('two servers on one database show a plain seed on their next request, on ev
 
   await withServers([3520, 3521], databaseFile, async (servers) => {
     // The URL list comes from the site's sitemap, checked against what the content folder implies.
-    const pagesBefore = await sitemapPaths(servers[0]!.origin);
+    const pagesBefore = await sitemapPaths((url) => get(servers[0]!.origin, url));
     expect([...pagesBefore].sort()).toEqual(pagesOf(dir));
     const urlsBefore = urlsFor(pagesBefore, unknownArticle);
     const islandListings = [`/authors/${ISLAND.author}`, `/sections/${nameToSlug(ISLAND.section)}`, `/tags/${nameToSlug(ISLAND.tag)}`];
@@ -342,7 +317,7 @@ test('two servers on one database show a plain seed on their next request, on ev
     });
     expect(Math.max(...firstFresh)).toBeLessThan(1000);
 
-    const pagesAfter = await sitemapPaths(servers[1]!.origin);
+    const pagesAfter = await sitemapPaths((url) => get(servers[1]!.origin, url));
     expect([...pagesAfter].sort()).toEqual(pagesOf(dir));
     expect(pagesAfter).toContain(`/authors/${NEW_AUTHOR.slug}`);
     expect(pagesAfter).not.toContain(articleUrl(REMOVED));

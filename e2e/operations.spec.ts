@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runSeedAsync } from '../test/run-seed';
+import { processGroup } from './support';
 
 /**
  * What an operator relies on: the production server (.next/newsline-server.cjs) stops on SIGTERM without
@@ -352,22 +353,6 @@ function expectCleanStop(
   expect(server.log()).not.toContain('requests still running after');
 }
 
-/** The processes in process group `pgid` (from /proc), zombies included. */
-function processGroup(pgid: number): string[] {
-  const members: string[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) members.push(`${entry} ${fields[0]} ${fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')}`);
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return members;
-}
 
 function childrenOf(pid: number): number[] {
   const output = execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).trim();

@@ -8,6 +8,7 @@ import { type Request, expect, test } from '@playwright/test';
 import { PAGE_SIZE } from '../lib/pagination';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
+import { processGroup, readable, sitemapPaths } from './support';
 
 /**
  * The site behind Varnish as deploy/varnish/ runs it (run.sh, default.vcl): what readers get from the cache, and
@@ -155,22 +156,6 @@ function killGroup(proc: Process | undefined): void {
   }
 }
 
-/** The processes in process group `pgid` (from /proc), zombies included. */
-function processGroup(pgid: number): string[] {
-  const members: string[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) members.push(`${entry} ${fields[0]} ${fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')}`);
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return members;
-}
 
 /** Resolves with the exit, or undefined if there is none within `ms`. */
 const exitWithin = (proc: Process, ms: number) => Promise.race([proc.exited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
@@ -351,19 +336,6 @@ async function readAll(origin: string, urls: string[]): Promise<Map<string, Fetc
   return results;
 }
 
-/**
- * What a reader reads in a response, whatever the escaping: JSON and JS escapes (\u0026 in JSON-LD and the
- * RSC payload) and HTML/XML character references (&#x27;, &#39;, &apos;, &amp;…) decoded.
- */
-function readable(body: string): string {
-  const named: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
-  return body
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\"/g, '"')
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&(quot|apos|lt|gt|amp);/g, (_, name: string) => named[name]!);
-}
 
 /** The old headline, whole or cut (story-map labels), in any spelling. */
 const showsOldHeadline = (body: string) => OLD_PIECES.some((piece) => readable(body).includes(piece));
@@ -372,19 +344,6 @@ const shows = (body: string, headline: string) => readable(body.replace(/<\/?mar
 const headlineOf = (html: string) => readable(/<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? '');
 const isHtml = (body: string) => /^\s*<!DOCTYPE html>/i.test(body) || /<html[\s>]/i.test(body);
 
-/** Every <loc> of the sitemap (through Varnish), following a sitemap index, as paths. */
-async function sitemapPaths(origin: string): Promise<string[]> {
-  const paths: string[] = [];
-  const read = async (url: string) => {
-    const { status, body } = await get(origin, url);
-    expect(status, url).toBe(200);
-    const locs = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(readable(match[1]!)).pathname);
-    if (body.includes('<sitemapindex')) for (const loc of locs) await read(loc);
-    else paths.push(...locs);
-  };
-  await read('/sitemap.xml');
-  return paths;
-}
 
 /** Every URL type the site serves, from its own sitemap: pages, their feeds, story maps and graph.json, search. */
 function urlsFor(pages: string[]): string[] {
@@ -612,7 +571,7 @@ test('a seed with PURGE_URLS: every cached page that showed the old headline sho
   const dir = sampleWithIsland();
   await withStack(PORTS.purge, dir, async ({ varnish, databaseFile }) => {
     const origin = varnish.origin;
-    const urls = urlsFor(await sitemapPaths(origin));
+    const urls = urlsFor(await sitemapPaths((url) => get(origin, url)));
     const island = articleUrl(islandSlug(1));
     // The island's map and feeds show nothing of the sample.
     const islandRoutes = [`${island}/graph.json`, ...['authors/weather-desk', `sections/${nameToSlug(ISLAND.section)}`, `tags/${nameToSlug(ISLAND.tag)}`].map((listing) => `/${listing}/feed.xml`)];
