@@ -393,6 +393,9 @@ test('one cached copy per page whatever readers bring; keys stay private; only G
       const cacheControl = response.headers.get('cache-control') ?? '';
       expect(cacheControl).toMatch(/(^|,\s*)max-age=0(,|$)/);
       expect(cacheControl).not.toContain('stale-while-revalidate');
+      // The page's strict script policy travels with the cached copy: its own inline scripts by hash, no other.
+      const scriptSrc = (response.headers.get('content-security-policy') ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src '));
+      expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
     }
 
     // A browser revalidating its copy (max-age=0: every time) gets a 304 from the cache.
