@@ -43,6 +43,8 @@ const port = Number(setting('PORT', '3000', /^\d{1,5}$/, 'a port number'));
 // HOST, not HOSTNAME: Docker sets HOSTNAME to the container's name, and the server would listen only there.
 const hostname = process.env.HOST?.trim() || undefined;
 const workers = Number(setting('WEB_CONCURRENCY', '1', /^[1-9]\d?$/, 'a number of processes from 1 to 99'));
+// Read again by cache-handler.js and server/response-cache.ts: checked here so a bad value stops the server at once.
+setting('CACHE_MAX_MB', '150', /^[1-9]\d{0,5}$/, 'a whole number of MiB, 1 or more');
 
 if (workers > 1 && cluster.isPrimary) runPrimary();
 else void serve();

@@ -21,11 +21,13 @@ const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 /** Next's Vary for pages, used until a path's own response says otherwise. */
 const DEFAULT_VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
 
-const configured = Number(process.env.CACHE_MAX_MB?.trim() || 150);
-const copies = new LRUCache<string, Copy>({
-  maxSize: Math.max(1, configured) * 1024 * 1024,
-  sizeCalculation: (copy) => copy.body.byteLength + 1024,
-});
+/** Created on first use, after server/index.ts has checked CACHE_MAX_MB. */
+let store: LRUCache<string, Copy> | undefined;
+const copiesStore = () =>
+  (store ??= new LRUCache<string, Copy>({
+    maxSize: Number(process.env.CACHE_MAX_MB?.trim() || 150) * 1024 * 1024,
+    sizeCalculation: (copy) => copy.body.byteLength + 1024,
+  }));
 /** The request headers each path's responses vary on. */
 const varyByUrl = new LRUCache<string, string[]>({ max: 100_000 });
 
@@ -54,6 +56,7 @@ function copyKey(req: IncomingMessage, url: string): string {
 export function answerFromCopy(req: IncomingMessage, res: ServerResponse): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
   const key = copyKey(req, req.url);
+  const copies = copiesStore();
   const copy = copies.get(key);
   if (!copy) return false;
   if (pageCache()?.currentEntryFor(copy.path) !== copy.entry) {
@@ -116,6 +119,6 @@ export function copyWhenCacheable(req: IncomingMessage, res: ServerResponse, cac
       .map((name) => name.trim().toLowerCase())
       .filter((name) => name && name !== 'accept-encoding');
     varyByUrl.set(url, vary);
-    copies.set(copyKey(req, url), { entry, path, status: 200, headers: kept, body: Buffer.concat(chunks, size), etag: typeof headers.etag === 'string' ? headers.etag : undefined });
+    copiesStore().set(copyKey(req, url), { entry, path, status: 200, headers: kept, body: Buffer.concat(chunks, size), etag: typeof headers.etag === 'string' ? headers.etag : undefined });
   });
 }
