@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { changesSinceLastCall, getDatabaseStatus } from '@/db/queries/changes';
-import { DatabaseUnavailableError, readConnection } from '@/db/queries/connection';
+import { DatabaseUnavailableError } from '@/db/queries/connection';
 import { type ListingKind, listingPageExists, resolveArticleSlug, searchPageExists } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
@@ -161,8 +161,8 @@ function health(req: IncomingMessage, res: ServerResponse, buildId: string): voi
   let body: object;
   let status = 200;
   try {
-    const connection = readConnection();
-    body = { status: 'ok', database: { file: connection.file, schema: 'current', ...getDatabaseStatus() }, build: buildId };
+    const { file, ...status } = getDatabaseStatus();
+    body = { status: 'ok', database: { file, schema: 'current', ...status }, build: buildId };
   } catch (error) {
     status = 503;
     body = { status: 'unavailable', reason: error instanceof Error ? error.message : String(error), build: buildId };

@@ -9,6 +9,7 @@ type Statements = {
   latest: Database.Statement<[], number | null>;
   oldest: Database.Statement<[], number | null>;
   since: Database.Statement<[number], { id: number; expired_keys: string }>;
+  status: Database.Statement<[], { articles: number; lastSeedAt: string | null }>;
 };
 
 const prepared = new WeakMap<Database.Database, Statements>();
@@ -22,6 +23,7 @@ function statements(sqlite: Database.Database): Statements {
       latest: sqlite.prepare<[], number | null>('SELECT max(id) FROM seeds').pluck(),
       oldest: sqlite.prepare<[], number | null>('SELECT min(id) FROM seeds').pluck(),
       since: sqlite.prepare('SELECT id, expired_keys FROM seeds WHERE id > ? ORDER BY id'),
+      status: sqlite.prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT seeded_at FROM seeds ORDER BY id DESC LIMIT 1) AS lastSeedAt'),
     };
     prepared.set(sqlite, found);
   }
@@ -68,10 +70,10 @@ export function changesSinceLastCall(): string[] | 'all' | null {
 }
 
 /** What a health check reports of the database. */
-export type DatabaseStatus = { articles: number; lastSeedAt: string | null };
+export type DatabaseStatus = { file: string; articles: number; lastSeedAt: string | null };
 
+/** Throws DatabaseUnavailableError when the database cannot serve. */
 export function getDatabaseStatus(): DatabaseStatus {
-  const { sqlite } = readConnection();
-  const row = sqlite.prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT seeded_at FROM seeds ORDER BY id DESC LIMIT 1) AS lastSeedAt').get() as DatabaseStatus;
-  return row;
+  const connection = readConnection();
+  return { file: connection.file, ...statements(connection.sqlite).status.get()! };
 }

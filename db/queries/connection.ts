@@ -28,7 +28,13 @@ export type ReadConnection = {
   epoch: number;
 };
 
-type SharedState = { current?: ReadConnection; epoch: number; failedAt?: { file: string; at: number; problem: string } };
+type SharedState = {
+  current?: ReadConnection;
+  epoch: number;
+  failedAt?: { file: string; at: number; problem: string };
+  /** The connection already checked against the file in this synchronous run (cleared by a microtask). */
+  checkedThisTurn?: ReadConnection;
+};
 
 /**
  * Shared through globalThis: Next bundles this module into its server chunks and the front door
@@ -57,7 +63,9 @@ function inodeOf(file: string): number | undefined {
  * tries again, so the site recovers without a restart once it is fixed.
  */
 export function readConnection(): ReadConnection {
+  // A request asks several times in one synchronous run (seeds, then routing); the file is stat'ed once per run.
   const file = databasePath();
+  if (shared.checkedThisTurn && shared.checkedThisTurn === shared.current && shared.current.file === file) return shared.current;
   let inode: number;
   try {
     inode = fs.statSync(file).ino;
@@ -65,7 +73,7 @@ export function readConnection(): ReadConnection {
     return unavailable(file);
   }
   const current = shared.current;
-  if (current && current.inode === inode && current.file === file && current.walInode === inodeOf(`${file}-wal`)) return current;
+  if (current && current.inode === inode && current.file === file && current.walInode === inodeOf(`${file}-wal`)) return checked(current);
   if (shared.failedAt && shared.failedAt.file === file && Date.now() - shared.failedAt.at < RETRY_MS) {
     throw new DatabaseUnavailableError(shared.failedAt.problem);
   }
@@ -87,13 +95,24 @@ export function readConnection(): ReadConnection {
   shared.current = { file, inode, walInode: inodeOf(`${file}-wal`), sqlite, epoch: shared.epoch };
   shared.failedAt = undefined;
   logDatabaseState(file, null);
-  return shared.current;
+  return checked(shared.current);
+}
+
+function checked(connection: ReadConnection): ReadConnection {
+  if (shared.checkedThisTurn === undefined) {
+    queueMicrotask(() => {
+      shared.checkedThisTurn = undefined;
+    });
+  }
+  shared.checkedThisTurn = connection;
+  return connection;
 }
 
 /** Closes the connection (graceful shutdown); the next read opens it again. */
 export function closeReadConnection(): void {
   shared.current?.sqlite.close();
   shared.current = undefined;
+  shared.checkedThisTurn = undefined;
 }
 
 function unavailable(file: string, known?: string): never {

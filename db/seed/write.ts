@@ -75,8 +75,8 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     // What readers could see of every article that is going or changing, before the write.
     const hashes = new Map(content.articles.map((article) => [article.slug, article.contentHash]));
     const before = snapshotArticles(tx, existingArticles.filter((row) => hashes.get(row.slug) !== row.hash).map((row) => row.id));
-    const existingSlugs = new Set(existingArticles.map((row) => row.slug));
-    const adding = content.articles.some((article) => !existingSlugs.has(article.slug));
+    const existingHashes = new Map(existingArticles.map((row) => [row.slug, row.hash]));
+    const adding = content.articles.some((article) => !existingHashes.has(article.slug));
     const sectionsBefore = before.size > 0 || adding ? snapshotSections(tx) : null;
     for (const chunk of chunks(removed.map((row) => row.id), 500)) {
       // Tags and links from and to these articles go with them (ON DELETE CASCADE).
@@ -86,7 +86,6 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     result.changedSlugs.push(...removed.map((row) => row.slug));
 
     const articleIds = new Map(existingArticles.map((row) => [row.slug, row.id]));
-    const existingHashes = new Map(existingArticles.map((row) => [row.slug, row.hash]));
     const progress = progressReporter(2 * content.articles.filter((article) => existingHashes.get(article.slug) !== article.contentHash).length, hooks.onProgress);
     const toLink: ArticleRecord[] = [];
     for (const article of content.articles) {
