@@ -6,7 +6,7 @@ import { type Browser, expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
-import { readable, sitemapPaths } from './support';
+import { readAll, readable, sitemapPaths } from './support';
 
 /**
  * Freshness as readers see it, against real production servers (.next/newsline-server.cjs) on databases this
@@ -238,14 +238,6 @@ async function warm(origin: string, urls: string[]): Promise<void> {
   }
 }
 
-/** One request per URL, in parallel batches, on one server. */
-async function readAll(origin: string, urls: string[]): Promise<Map<string, Fetched>> {
-  const results = new Map<string, Fetched>();
-  for (let start = 0; start < urls.length; start += 8) {
-    for (const fetched of await Promise.all(urls.slice(start, start + 8).map((url) => get(origin, url)))) results.set(fetched.url, fetched);
-  }
-  return results;
-}
 
 const articleUrl = (slug: string) => `/articles/${slug}`;
 const headlineOf = (html: string) => readable(/<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? '');
@@ -277,7 +269,7 @@ test('two servers on one database show a plain seed on their next request, on ev
 
     await Promise.all(servers.map((server) => warm(server.origin, urlsBefore)));
     // The warm-up landed: every cacheable response is now served from each server's cache.
-    const before = await Promise.all(servers.map((server) => readAll(server.origin, urlsBefore)));
+    const before = await Promise.all(servers.map((server) => readAll(urlsBefore, (url) => get(server.origin, url))));
     for (const [index, responses] of before.entries()) {
       const notCached = [...responses.values()].filter((r) => r.cache !== undefined && r.cache !== 'HIT').map((r) => `${r.url}: ${r.cache}`);
       expect(notCached, `server ${index + 1}: pages not cached before the seed`).toEqual([]);
@@ -329,7 +321,7 @@ test('two servers on one database show a plain seed on their next request, on ev
 
     const urlsAfter = [...new Set([...urlsFor(pagesAfter, unknownArticle), ...urlsBefore])];
     const sweepStart = Date.now();
-    const after = await Promise.all(servers.map((server) => readAll(server.origin, urlsAfter)));
+    const after = await Promise.all(servers.map((server) => readAll(urlsAfter, (url) => get(server.origin, url))));
     test.info().annotations.push({
       type: 'freshness',
       description: `seed finished → all ${urlsAfter.length} URLs read fresh on both servers ${Date.now() - finishedAt} ms later (the sweep itself took ${Date.now() - sweepStart} ms, one request per URL, no retry)`,

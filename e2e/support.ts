@@ -46,3 +46,12 @@ export function processGroup(pgid: number): string[] {
   }
   return members;
 }
+
+/** One request per URL, in parallel batches of 8, keyed by URL; `fetchOne` makes the request. */
+export async function readAll<T extends { url: string }>(urls: string[], fetchOne: (url: string) => Promise<T>): Promise<Map<string, T>> {
+  const results = new Map<string, T>();
+  for (let start = 0; start < urls.length; start += 8) {
+    for (const fetched of await Promise.all(urls.slice(start, start + 8).map(fetchOne))) results.set(fetched.url, fetched);
+  }
+  return results;
+}

@@ -8,7 +8,7 @@ import { type Request, expect, test } from '@playwright/test';
 import { PAGE_SIZE } from '../lib/pagination';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
-import { processGroup, readable, sitemapPaths } from './support';
+import { processGroup, readAll, readable, sitemapPaths } from './support';
 
 /**
  * The site behind Varnish as deploy/varnish/ runs it (run.sh, default.vcl): what readers get from the cache, and
@@ -327,14 +327,6 @@ async function warm(origin: string, urls: string[]): Promise<void> {
   }
 }
 
-/** One request per URL, in parallel batches. */
-async function readAll(origin: string, urls: string[]): Promise<Map<string, Fetched>> {
-  const results = new Map<string, Fetched>();
-  for (let start = 0; start < urls.length; start += 8) {
-    for (const fetched of await Promise.all(urls.slice(start, start + 8).map((url) => get(origin, url)))) results.set(fetched.url, fetched);
-  }
-  return results;
-}
 
 
 /** The old headline, whole or cut (story-map labels), in any spelling. */
@@ -586,7 +578,7 @@ test('a seed with PURGE_URLS: every cached page that showed the old headline sho
     for (const payload of payloads) await warmPayload(origin, payload);
     const oldEtag = (await get(origin, articleUrl(CHANGED))).headers.get('etag');
     expect(oldEtag).toMatch(/^(W\/)?"[^"]+"$/);
-    const before = await readAll(origin, urls);
+    const before = await readAll(urls, (url) => get(origin, url));
     const notCached = [...before.values()].filter((response) => response.status === 200 && response.cache !== 'HIT').map((response) => `${response.url}: ${response.cache}`);
     expect(notCached, 'pages not cached before the seed').toEqual([]);
     const showedHeadline = [...before.values()].filter((response) => response.status === 200 && showsOldHeadline(response.body)).map((response) => response.url);
@@ -613,7 +605,7 @@ test('a seed with PURGE_URLS: every cached page that showed the old headline sho
     expect(headlineOf(revalidated.body)).toBe(NEW_HEADLINE);
 
     const sweepStart = Date.now();
-    const after = await readAll(origin, urls);
+    const after = await readAll(urls, (url) => get(origin, url));
     const payloadsAfter = await Promise.all(payloads.map((payload) => get(origin, payload.url, { headers: payload.headers })));
     const sweepMs = Date.now() - sweepStart;
     const problems: string[] = [];
@@ -666,7 +658,7 @@ test('with the site stopped, the pages Varnish holds keep answering 200 with the
     const origin = varnish.origin;
     const held = ['/', articleUrl(CHANGED), `${articleUrl(CHANGED)}/related`, `${articleUrl(CHANGED)}/graph.json`, '/sections/entertainment', '/tags/netflix', '/feed.xml', '/sitemap.xml', '/search?q=heroes'];
     await warm(origin, held);
-    const before = await readAll(origin, held);
+    const before = await readAll(held, (url) => get(origin, url));
     expect(showsOldHeadline(before.get(articleUrl(CHANGED))!.body)).toBe(true);
 
     process.kill(server.pid, 'SIGTERM');
@@ -675,7 +667,7 @@ test('with the site stopped, the pages Varnish holds keep answering 200 with the
     expect(await listening(PORTS.siteDown.server), 'nothing answers where the site was').toBe(false);
 
     const expectHeld = async (when: string) => {
-      const now = await readAll(origin, held);
+      const now = await readAll(held, (url) => get(origin, url));
       const problems = [...now.values()]
         .filter((response) => response.status !== 200 || response.cache !== 'HIT' || response.body !== before.get(response.url)!.body)
         .map((response) => `${response.url}: ${response.status} ${response.cache}${response.body === before.get(response.url)!.body ? '' : ', another body'}`);
