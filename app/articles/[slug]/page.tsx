@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import '@/app/_styles/article.css';
 import Link from 'next/link';
 import type { NewsArticle, WithContext } from 'schema-dts';
 import { ArticleBody } from '@/app/_components/article-body';

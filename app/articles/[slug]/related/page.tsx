@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import '@/app/_styles/article.css';
+import '@/app/_styles/story-map.css';
 import Link from 'next/link';
 import { relatedMapPath } from '@/app/_components/article-graph';
 import { StoryMap } from '@/app/_components/story-map';
