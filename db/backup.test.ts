@@ -21,7 +21,7 @@ describe('db:backup', () => {
   it('copies a live database consistently, and the copy restores', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-backup-'));
     const live = path.join(dir, 'news.db');
-    seedDatabase({ dir: 'content', databaseFile: live });
+    await seedDatabase({ dir: 'content', databaseFile: live });
 
     // A reader in the middle of a read transaction, as the site would be.
     const reader = new Database(live, { readonly: true });
@@ -43,7 +43,7 @@ describe('db:backup', () => {
     fs.mkdirSync(path.dirname(restored));
     fs.copyFileSync(target, restored);
     expect(databaseProblem(restored)).toBeNull();
-    const reseed = seedDatabase({ dir: 'content', databaseFile: restored });
+    const reseed = await seedDatabase({ dir: 'content', databaseFile: restored });
     expect(reseed.articles).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 7 });
   });
 
@@ -51,7 +51,7 @@ describe('db:backup', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-backup-'));
     const live = path.join(dir, 'news.db');
     await expect(backupDatabase(live, path.join(dir, 'copy.db'))).rejects.toThrow('does not exist');
-    seedDatabase({ dir: 'content', databaseFile: live });
+    await seedDatabase({ dir: 'content', databaseFile: live });
     await expect(backupDatabase(live, live)).rejects.toThrow('another file');
     fs.writeFileSync(path.join(dir, 'garbage.db'), 'not a database'.repeat(500));
     await expect(backupDatabase(path.join(dir, 'garbage.db'), path.join(dir, 'copy.db'))).rejects.toThrow();
@@ -61,7 +61,7 @@ describe('db:backup', () => {
   it('refuses to overwrite an existing backup unless told to, and then replaces it whole', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-backup-'));
     const live = path.join(dir, 'news.db');
-    seedDatabase({ dir: 'content', databaseFile: live });
+    await seedDatabase({ dir: 'content', databaseFile: live });
     const target = path.join(dir, 'backups', 'news-backup.db');
     fs.mkdirSync(path.dirname(target));
     const earlier = Buffer.from('yesterday’s backup, which the editor still needs');
@@ -76,10 +76,10 @@ describe('db:backup', () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual(['news-backup.db']);
   });
 
-  it('npm run db:backup stops with one line naming the file when it exists, without --force', () => {
+  it('npm run db:backup stops with one line naming the file when it exists, without --force', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-backup-'));
     const live = path.join(dir, 'news.db');
-    seedDatabase({ dir: 'content', databaseFile: live });
+    await seedDatabase({ dir: 'content', databaseFile: live });
     const target = path.join(dir, 'news-backup.db');
     fs.writeFileSync(target, 'yesterday’s backup');
 

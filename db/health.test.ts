@@ -9,7 +9,7 @@ import { seedDatabase } from './seed';
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'news-health-'));
 
 describe('databaseProblem', () => {
-  it('names each broken state in one line with what to run', () => {
+  it('names each broken state in one line with what to run', async () => {
     const dir = temp();
     const file = path.join(dir, 'news.db');
     expect(databaseProblem(path.join(dir, 'nope', 'news.db'))).toBe(
@@ -22,7 +22,7 @@ describe('databaseProblem', () => {
     expect(databaseProblem(file)).toMatch(/is not an SQLite database \(SQLITE_NOTADB\): restore a backup/);
     fs.rmSync(file);
 
-    seedDatabase({ dir: 'content', databaseFile: file });
+    await seedDatabase({ dir: 'content', databaseFile: file });
     expect(databaseProblem(file)).toBeNull();
     const db = new Database(file);
     db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 99_999_999_999_999);

@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  blob,
   check,
   index,
   integer,
@@ -46,10 +47,19 @@ export const articles = sqliteTable(
     imageAlt: text('image_alt'),
     imageCaption: text('image_caption'),
     imageCredit: text('image_credit'),
+    /** The hero photo as stored (see the media table): the hash of its bytes and its size in pixels. */
+    imageHash: text('image_hash'),
+    imageWidth: integer('image_width'),
+    imageHeight: integer('image_height'),
     videoTitle: text('video_title'),
     videoId: text('video_id'),
     videoPoster: text('video_poster'),
     videoCredit: text('video_credit'),
+    videoPosterHash: text('video_poster_hash'),
+    videoPosterWidth: integer('video_poster_width'),
+    videoPosterHeight: integer('video_poster_height'),
+    /** Photos the body shows, as JSON: {"<file>": {"hash", "width", "height"}} (null when none). */
+    bodyImages: text('body_images'),
     body: text('body').notNull(),
     wordCount: integer('word_count').notNull(),
     /** Where the article came from, relative to the content folder, for messages. */
@@ -122,6 +132,27 @@ export const relatedLinks = sqliteTable(
 );
 
 /**
+ * Editors' photos, resized by the seed (db/seed/images.ts): one row per copy of a photo, keyed by the SHA-256
+ * of the photo's bytes and the copy's name ("640.webp", "share.jpg"; lib/images.ts). Pages link to
+ * /media/<hash>/<variant>, which never changes meaning, so those URLs are cached for a year. A photo no
+ * article uses any more is marked orphaned and deleted by a seed a day later, so pages still cached
+ * somewhere keep their images meanwhile.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    hash: text('hash').notNull(),
+    variant: text('variant').notNull(),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    orphanedAt: text('orphaned_at'),
+  },
+  (table) => [primaryKey({ columns: [table.hash, table.variant] })],
+);
+
+/**
  * One row per seed, written in the seed's own transaction: when it ran and the
  * cache keys (db/cache-keys.ts) whose data it changed. Every server process
  * follows this table (db/queries/changes.ts) and expires exactly those keys,
@@ -175,3 +206,4 @@ export type ArticleRow = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type NewRelatedLink = typeof relatedLinks.$inferInsert;
 export type Seed = typeof seeds.$inferSelect;
+export type NewMedia = typeof media.$inferInsert;

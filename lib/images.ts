@@ -21,12 +21,13 @@ export const LOCAL_IMAGE_PATTERN = /^\/images\/([A-Za-z0-9][A-Za-z0-9._-]{0,150}
 /** The file name of a local image reference ("/images/a.jpg" → "a.jpg"), or null for anything else. */
 export function localImageName(src: string): string | null {
   const match = LOCAL_IMAGE_PATTERN.exec(src);
-  return match && !match[1].includes('..') ? match[1] : null;
+  const name = match?.[1];
+  return name && !name.includes('..') ? name : null;
 }
 
 /** The widths a photo `width` pixels wide is copied at: every standard width below it, and its own width up to the largest. */
 export function resizedWidths(width: number): number[] {
-  const largest = RESIZED_WIDTHS[RESIZED_WIDTHS.length - 1];
+  const largest = Math.max(...RESIZED_WIDTHS);
   const widths: number[] = RESIZED_WIDTHS.filter((candidate) => candidate < width);
   widths.push(Math.min(width, largest));
   return [...new Set(widths)];
@@ -63,6 +64,5 @@ export function srcSetFor(image: StoredImage): string {
 
 /** The copy to use as `src` (browsers without srcset, and feeds): the largest. */
 export function defaultSrcFor(image: StoredImage): string {
-  const widths = resizedWidths(image.width);
-  return mediaPath(image.hash, variantName.resized(widths[widths.length - 1]));
+  return mediaPath(image.hash, variantName.resized(Math.max(...resizedWidths(image.width))));
 }

@@ -30,7 +30,7 @@ first last long short bright quiet loud early late small large local global fami
 strange careful rapid steady says said told reported announced revealed noted added explained described
 through across after before during between around under over with without about again still never always
 built made found shared opened closed moved grew fell rose turned began ended kept brought`.split(/\s+/);
-const IMAGES = ['/images/we-can-be-heroes.svg', '/images/rodriguez-family.svg', '/images/rodriguez-careers.svg', '/images/we-can-be-heroes-trailer.svg'];
+const IMAGES = ['/images/we-can-be-heroes.jpg', '/images/rodriguez-family.jpg', '/images/rodriguez-careers.jpg', '/images/we-can-be-heroes-trailer.jpg'];
 
 /** mulberry32: a tiny, well-known deterministic PRNG. */
 function random(seed: number) {
@@ -88,14 +88,17 @@ function main(): number {
   const out = path.resolve(values.out);
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) {
     if (!values.force) {
-      console.error(`${out} is not empty: pass --force to replace its authors/ and articles/`);
+      console.error(`${out} is not empty: pass --force to replace its authors/, articles/ and images/`);
       return 2;
     }
-    fs.rmSync(path.join(out, 'authors'), { recursive: true, force: true });
-    fs.rmSync(path.join(out, 'articles'), { recursive: true, force: true });
+    for (const folder of ['authors', 'articles', 'images']) fs.rmSync(path.join(out, folder), { recursive: true, force: true });
   }
   fs.mkdirSync(path.join(out, 'authors'), { recursive: true });
   fs.mkdirSync(path.join(out, 'articles'), { recursive: true });
+  // The photos the generated stories use: the sample's own.
+  const sampleImages = path.resolve(__dirname, '..', 'content', 'images');
+  fs.mkdirSync(path.join(out, 'images'), { recursive: true });
+  for (const src of IMAGES) fs.copyFileSync(path.join(sampleImages, path.basename(src)), path.join(out, 'images', path.basename(src)));
 
   const started = performance.now();
   const rng = random(seed);

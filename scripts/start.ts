@@ -21,7 +21,7 @@ const root = path.resolve(__dirname, '..');
 if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
-function prepareDatabase(): void {
+async function prepareDatabase(): Promise<void> {
   const file = databasePath();
   const { sqlite, db } = openWritableDatabase(file);
   let empty: boolean;
@@ -33,26 +33,30 @@ function prepareDatabase(): void {
   }
   if (!empty) return;
   console.log(`Database ${file} has no articles: seeding content/`);
-  const result = seedDatabase({ dir: path.join(root, 'content'), databaseFile: file });
+  const result = await seedDatabase({ dir: path.join(root, 'content'), databaseFile: file });
   console.log(`Seeded ${result.articles.added} articles in ${result.seconds.toFixed(2)} s`);
 }
 
-try {
-  prepareDatabase();
-} catch (error) {
-  // The site still starts: its pages explain that the database is unavailable, and the log says why.
-  if (error instanceof ContentError) error.problems.forEach((problem) => console.error(formatProblem(problem)));
-  console.error(`[start] could not prepare the database: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+async function main(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    // The site still starts: its pages explain that the database is unavailable, and the log says why.
+    if (error instanceof ContentError) error.problems.forEach((problem) => console.error(formatProblem(problem)));
+    console.error(`[start] could not prepare the database: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+
+  const status = buildStatus(root);
+  if (status.stale) {
+    console.log(`[start] building: ${status.reason}`);
+    const code = buildSite();
+    if (code !== 0) process.exit(code);
+  }
+
+  // One process: a signal reaches the server itself, which finishes its requests before it exits.
+  const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: 'inherit', cwd: root });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const status = buildStatus(root);
-if (status.stale) {
-  console.log(`[start] building: ${status.reason}`);
-  const code = buildSite();
-  if (code !== 0) process.exit(code);
-}
-
-// One process: a signal reaches the server itself, which finishes its requests before it exits.
-const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: 'inherit', cwd: root });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+void main();

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import type { StoredImage } from '@/lib/images';
 import { readTimeMinutes } from '@/lib/read-time';
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { cacheKeys } from '../cache-keys';
@@ -9,8 +10,9 @@ import { dependOn } from './keys';
 
 export type ArticleAuthor = Pick<Author, 'slug' | 'name' | 'title' | 'organization'>;
 
-export type ArticleImage = { src: string; alt: string; caption: string | null; credit: string | null };
-export type ArticleVideo = { id: string; title: string; poster: string | null; credit: string | null };
+/** A photo as pages show it: its alt text, the stored copies (lib/images.ts), caption and credit. */
+export type ArticleImage = { alt: string; stored: StoredImage; caption: string | null; credit: string | null };
+export type ArticleVideo = { id: string; title: string; poster: StoredImage | null; credit: string | null };
 
 /** One "Read more" entry, in the editor's order. */
 export type RelatedItem =
@@ -18,6 +20,7 @@ export type RelatedItem =
   | { kind: 'external'; url: string; title: string };
 
 export type ArticleSummary = {
+  id: number;
   slug: string;
   title: string;
   dek: string | null;
@@ -48,12 +51,22 @@ export type Article = {
   image: ArticleImage | null;
   video: ArticleVideo | null;
   body: string;
+  /** The photos the body shows, by file name ("/images/<name>"). */
+  bodyImages: Record<string, StoredImage>;
   related: RelatedItem[];
 };
 
-function imageOf(row: Pick<ArticleRow, 'imageSrc' | 'imageAlt' | 'imageCaption' | 'imageCredit'>): ArticleImage | null {
-  if (!row.imageSrc) return null;
-  return { src: row.imageSrc, alt: row.imageAlt ?? '', caption: row.imageCaption, credit: row.imageCredit };
+type ImageColumns = Pick<ArticleRow, 'imageAlt' | 'imageCaption' | 'imageCredit' | 'imageHash' | 'imageWidth' | 'imageHeight'>;
+type PosterColumns = Pick<ArticleRow, 'videoPosterHash' | 'videoPosterWidth' | 'videoPosterHeight'>;
+
+function imageOf(row: ImageColumns): ArticleImage | null {
+  if (!row.imageHash || !row.imageWidth || !row.imageHeight) return null;
+  return { alt: row.imageAlt ?? '', stored: { hash: row.imageHash, width: row.imageWidth, height: row.imageHeight }, caption: row.imageCaption, credit: row.imageCredit };
+}
+
+function posterOf(row: PosterColumns): StoredImage | null {
+  if (!row.videoPosterHash || !row.videoPosterWidth || !row.videoPosterHeight) return null;
+  return { hash: row.videoPosterHash, width: row.videoPosterWidth, height: row.videoPosterHeight };
 }
 
 /**
@@ -96,8 +109,9 @@ export const getArticle = cache((slug: string): Article | null => {
     readTimeMinutes: readTimeMinutes(row.wordCount),
     author: row.author,
     image: imageOf(row),
-    video: row.videoId && row.videoTitle ? { id: row.videoId, title: row.videoTitle, poster: row.videoPoster, credit: row.videoCredit } : null,
+    video: row.videoId && row.videoTitle ? { id: row.videoId, title: row.videoTitle, poster: posterOf(row), credit: row.videoCredit } : null,
     body: row.body,
+    bodyImages: row.bodyImages ? (JSON.parse(row.bodyImages) as Record<string, StoredImage>) : {},
     related: row.relatedLinks.map((link): RelatedItem =>
       link.target
         ? { kind: 'article', id: link.target.id, slug: link.target.slug, title: link.target.title, dek: link.target.dek }
@@ -116,11 +130,16 @@ export const summaryColumns = {
   sectionSlug: articles.sectionSlug,
   publishedAt: articles.publishedAt,
   updatedAt: articles.updatedAt,
-  imageSrc: articles.imageSrc,
   imageAlt: articles.imageAlt,
   imageCaption: articles.imageCaption,
   imageCredit: articles.imageCredit,
-  videoPoster: articles.videoPoster,
+  imageHash: articles.imageHash,
+  imageWidth: articles.imageWidth,
+  imageHeight: articles.imageHeight,
+  videoTitle: articles.videoTitle,
+  videoPosterHash: articles.videoPosterHash,
+  videoPosterWidth: articles.videoPosterWidth,
+  videoPosterHeight: articles.videoPosterHeight,
   authorName: authors.name,
   authorSlug: authors.slug,
 };
@@ -136,7 +155,9 @@ export function toSummaries(rows: SummaryRow[]): ArticleSummary[] {
 }
 
 function toSummary(row: SummaryRow): ArticleSummary {
+  const poster = posterOf(row);
   return {
+    id: row.id,
     slug: row.slug,
     title: row.title,
     dek: row.dek,
@@ -147,7 +168,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
     authorName: row.authorName,
     authorSlug: row.authorSlug,
     // A story led by a video shows its poster on cards.
-    image: imageOf(row) ?? (row.videoPoster ? { src: row.videoPoster, alt: '', caption: null, credit: null } : null),
+    image: imageOf(row) ?? (poster ? { alt: row.videoTitle ?? '', stored: poster, caption: null, credit: null } : null),
   };
 }
 
@@ -189,4 +210,11 @@ export function getLatestArticles(limit: number, offset = 0, collection: Article
       .offset(offset)
       .all(),
   );
+}
+
+/** Cards for these stories (any order in, a map out): the article page's related stories. */
+export function getArticleSummaries(ids: number[]): Map<number, ArticleSummary> {
+  if (ids.length === 0) return new Map();
+  const rows = getDb().select(summaryColumns).from(articles).innerJoin(authors, eq(authors.id, articles.authorId)).where(inArray(articles.id, ids)).all();
+  return new Map(toSummaries(rows).map((summary) => [summary.id, summary]));
 }

@@ -19,17 +19,17 @@ function locs(xml: string, item: 'url' | 'sitemap'): string[] {
     .map((element) => Array.from(element.childNodes).find((child) => (child as Element).localName === 'loc')!.textContent ?? '');
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'news-sitemap-'));
   const generated = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'generate-content.ts'), '--count', String(ARTICLES), '--out', corpus, '--force'], { cwd: root, encoding: 'utf8' });
   expect(generated.status, generated.stderr).toBe(0);
   const file = path.join(corpus, 'news.db');
-  seedDatabase({ dir: corpus, databaseFile: file });
+  await seedDatabase({ dir: corpus, databaseFile: file });
   process.env.DATABASE_PATH = file;
 });
 
 describe('sitemaps', () => {
-  it('becomes an index past the protocol limit of 50,000 URLs', () => {
+  it('becomes an index past the protocol limit of 50,000 URLs', async () => {
     expect(SITEMAP_MAX_URLS).toBe(50_000);
     expect(sitemapFileCount(50_000)).toBe(0);
     expect(sitemapFileCount(50_001)).toBe(2);
@@ -38,7 +38,7 @@ describe('sitemaps', () => {
     expect(locs(index, 'sitemap')).toEqual(['https://n.example/sitemaps/1.xml', 'https://n.example/sitemaps/2.xml?a=1&b=2']);
   });
 
-  it('splits a generated corpus into numbered sitemaps that together list every URL once', () => {
+  it('splits a generated corpus into numbered sitemaps that together list every URL once', async () => {
     // The same functions the routes use, with a limit of 400 instead of 50,000 so a small corpus needs several files.
     const max = 400;
     const { total } = getSitemapEntryCount();

@@ -7,14 +7,14 @@ import { copySampleContent } from '@/test/content-fixture';
 import { seedDatabase } from './index';
 
 /** Seeds `dir` over a database holding the sample, expecting a refusal; returns the problems and checks nothing changed. */
-function refused(dir: string): string[] {
+async function refused(dir: string): Promise<string[]> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-bad-')), 'news.db');
-  seedDatabase({ dir: 'content', databaseFile: file });
+  await seedDatabase({ dir: 'content', databaseFile: file });
   const before = fs.readFileSync(file);
   let problems: string[] = [];
   const started = Date.now();
   try {
-    seedDatabase({ dir, databaseFile: file });
+    await seedDatabase({ dir, databaseFile: file });
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems = error.problems.map(formatProblem);
@@ -25,7 +25,7 @@ function refused(dir: string): string[] {
 }
 
 describe('the seed refuses bad content files, names each and writes nothing', () => {
-  it('handles every kind of bad file in one folder', () => {
+  it('handles every kind of bad file in one folder', async () => {
     const dir = copySampleContent();
     const articles = path.join(dir, 'articles');
     const valid = (extra: string) => `---\ntitle: A story\nauthor: kevin-polowy\nsection: News\npublishedAt: 2024-01-01\n${extra}---\nBody text.\n`;
@@ -41,7 +41,7 @@ describe('the seed refuses bad content files, names each and writes nothing', ()
     fs.writeFileSync(outside, valid(''));
     fs.symlinkSync(outside, path.join(articles, 'escape.md'));
 
-    const problems = refused(dir);
+    const problems = await refused(dir);
     const byFile = (file: string) => problems.filter((line) => line.startsWith(`articles/${file}: `));
     expect(byFile('invalid-yaml.md')).toEqual([expect.stringMatching(/^articles\/invalid-yaml\.md: front matter: is not valid YAML: .+\(line \d+, column \d+\)$/)]);
     expect(byFile('wrong-types.md').map((line) => line.split(': ')[1])).toEqual(['author', 'publishedAt', 'section', 'tags', 'title']);

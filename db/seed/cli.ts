@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const result = seedDatabase({
+    const result = await seedDatabase({
       dir,
       databaseFile: file,
       onValidated: (count, seconds) => console.log(`Validated ${count} articles in ${seconds.toFixed(2)} s; writing…`),

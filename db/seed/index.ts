@@ -1,22 +1,29 @@
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { ContentError, readContent } from '@/lib/content';
+import { sortProblems } from '@/lib/content/problems';
 import { databasePath, openWritableDatabase } from '../client';
 import { schemaProblem } from '../health';
 import { applyMigrations } from '../migrate';
+import { inspectImages, makeCopies, withImageHashes } from './images';
 import { writeContent, type WriteHooks, type WriteResult } from './write';
 
 export type SeedResult = WriteResult & { seconds: number; articlesPerSecond: number; file: string };
 
 /**
- * Parse and validate the whole folder first; only if nothing is wrong, migrate
- * and write it all in one transaction. On invalid content it throws a
+ * Parse and validate the whole folder (photos included) first; only if nothing is wrong, migrate,
+ * resize new photos and write it all in one transaction. On invalid content it throws a
  * ContentError listing every problem and the database file is not even opened,
  * so it stays exactly as it was (or absent).
  */
-export function seedDatabase(options: { dir: string; databaseFile?: string; onValidated?: (articles: number, seconds: number) => void } & WriteHooks): SeedResult {
+export async function seedDatabase(options: { dir: string; databaseFile?: string; onValidated?: (articles: number, seconds: number) => void } & WriteHooks): Promise<SeedResult> {
   const started = performance.now();
   const content = readContent(options.dir);
-  if (content.problems.length > 0) throw new ContentError(content.problems);
+  // Photos are checked with the rest, so an editor sees every problem in one run.
+  const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
+  const problems = sortProblems([...content.problems, ...imageProblems]);
+  if (problems.length > 0) throw new ContentError(problems);
+  const articles = content.articles.map((article) => withImageHashes(article, images));
   options.onValidated?.(content.articles.length, (performance.now() - started) / 1000);
 
   assertWritable(options.databaseFile ?? databasePath());
@@ -26,7 +33,10 @@ export function seedDatabase(options: { dir: string; databaseFile?: string; onVa
     // A database from a newer version of the site must not be written by this one.
     const problem = schemaProblem(sqlite, file);
     if (problem) throw new Error(problem);
-    const result = writeContent(db, content, { onProgress: options.onProgress, beforeCommit: options.beforeCommit });
+    // Resized copies are made before the transaction (sharp is asynchronous; the write must not be).
+    const stored = new Set(db.all<{ hash: string }>(sql`SELECT DISTINCT hash FROM media`).map((row) => row.hash));
+    const media = await makeCopies(images.values(), stored);
+    const result = writeContent(db, { authors: content.authors, articles, images, media }, { onProgress: options.onProgress, beforeCommit: options.beforeCommit });
     const seconds = (performance.now() - started) / 1000;
     return { ...result, seconds, articlesPerSecond: content.articles.length / seconds, file };
   } finally {

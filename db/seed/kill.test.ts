@@ -85,7 +85,7 @@ beforeAll(() => {
 describe('a seed killed with SIGKILL', () => {
   it('leaves the database exactly as it was, at any moment', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-kill-')), 'news.db');
-    seedDatabase({ dir: path.join(root, 'content'), databaseFile: file });
+    await seedDatabase({ dir: path.join(root, 'content'), databaseFile: file });
     const before = digest(file);
 
     const moments: Moment[] = [
@@ -112,7 +112,7 @@ describe('a seed killed with SIGKILL', () => {
     }
 
     // And the next seed, not killed, goes through.
-    const result = seedDatabase({ dir: corpus, databaseFile: file });
+    const result = await seedDatabase({ dir: corpus, databaseFile: file });
     expect(result.articles.added).toBe(3000);
     expect(result.articles.removed).toBe(7);
     expect(digest(file)).not.toBe(before);

@@ -36,9 +36,9 @@ function fileHash(file: string): string {
 }
 
 describe('seedDatabase', () => {
-  it('creates, migrates and fills a brand-new database path, keeping "Read more" order', () => {
+  it('creates, migrates and fills a brand-new database path, keeping "Read more" order', async () => {
     const file = tempDatabase();
-    const result = seedDatabase({ dir: 'content', databaseFile: file });
+    const result = await seedDatabase({ dir: 'content', databaseFile: file });
     expect(result.articles).toEqual({ added: 7, updated: 0, removed: 0, unchanged: 0 });
     expect(result.authors).toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
     expect(result.articlesPerSecond).toBeGreaterThan(0);
@@ -58,21 +58,21 @@ describe('seedDatabase', () => {
     expect(query<{ journal_mode: string }>(file, 'PRAGMA journal_mode')[0]?.journal_mode).toBe('wal');
   });
 
-  it('changes nothing when run again on the same content', () => {
+  it('changes nothing when run again on the same content', async () => {
     const file = tempDatabase();
-    seedDatabase({ dir: 'content', databaseFile: file });
+    await seedDatabase({ dir: 'content', databaseFile: file });
     const before = snapshot(file);
-    const again = seedDatabase({ dir: 'content', databaseFile: file });
+    const again = await seedDatabase({ dir: 'content', databaseFile: file });
     expect(again.articles).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 7 });
     expect(again.authors).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 2 });
     expect(again.changedSlugs).toEqual([]);
     expect(snapshot(file)).toEqual(before);
   });
 
-  it('updates what changed and removes what left the folder, with its links', () => {
+  it('updates what changed and removes what left the folder, with its links', async () => {
     const dir = copySampleContent();
     const file = tempDatabase();
-    seedDatabase({ dir, databaseFile: file });
+    await seedDatabase({ dir, databaseFile: file });
 
     const plot = path.join(dir, 'articles/we-can-be-heroes-plot-explained.md');
     fs.writeFileSync(plot, fs.readFileSync(plot, 'utf8').replace('*We Can Be Heroes* assembles', '*We Can Be Heroes*, updated, assembles'));
@@ -81,7 +81,7 @@ describe('seedDatabase', () => {
     const careers = path.join(dir, 'articles/robert-rodriguez-two-careers.md');
     fs.writeFileSync(careers, fs.readFileSync(careers, 'utf8').replace('  - slug: rodriguez-mandalorian-season-2\n', ''));
 
-    const result = seedDatabase({ dir, databaseFile: file });
+    const result = await seedDatabase({ dir, databaseFile: file });
     expect(result.articles).toEqual({ added: 0, updated: 2, removed: 1, unchanged: 4 });
     expect(result.changedSlugs.sort()).toEqual(['robert-rodriguez-two-careers', 'rodriguez-mandalorian-season-2', 'we-can-be-heroes-plot-explained']);
     expect(query(file, "SELECT slug FROM articles WHERE slug = 'rodriguez-mandalorian-season-2'")).toEqual([]);
@@ -89,10 +89,10 @@ describe('seedDatabase', () => {
     expect(query<{ body: string }>(file, "SELECT body FROM articles WHERE slug = 'we-can-be-heroes-plot-explained'")[0]?.body).toContain(', updated, ');
   });
 
-  it('writes nothing at all when any file is invalid, and lists every problem', () => {
+  it('writes nothing at all when any file is invalid, and lists every problem', async () => {
     const dir = copySampleContent();
     const file = tempDatabase();
-    seedDatabase({ dir, databaseFile: file });
+    await seedDatabase({ dir, databaseFile: file });
     const before = snapshot(file);
     const bytes = fileHash(file);
 
@@ -105,7 +105,7 @@ describe('seedDatabase', () => {
 
     let thrown: unknown;
     try {
-      seedDatabase({ dir, databaseFile: file });
+      await seedDatabase({ dir, databaseFile: file });
     } catch (error) {
       thrown = error;
     }
@@ -118,11 +118,11 @@ describe('seedDatabase', () => {
     expect(snapshot(file)).toEqual(before);
   });
 
-  it('does not create the database file when the content is invalid', () => {
+  it('does not create the database file when the content is invalid', async () => {
     const dir = copySampleContent();
     fs.writeFileSync(path.join(dir, 'authors/kevin-polowy.md'), '---\ntitle: No name\n---\n');
     const file = tempDatabase();
-    expect(() => seedDatabase({ dir, databaseFile: file })).toThrow(ContentError);
+    await expect(seedDatabase({ dir, databaseFile: file })).rejects.toThrow(ContentError);
     expect(fs.existsSync(file)).toBe(false);
   });
 });

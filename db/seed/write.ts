@@ -1,10 +1,12 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { ArticleRecord, AuthorRecord } from '@/lib/content';
+import { localImageName, type StoredImage } from '@/lib/images';
 import { parseYouTubeId } from '@/lib/markdown/url';
 import { cacheKeys } from '../cache-keys';
 import type { AppDatabase } from '../client';
 import { articleKeys, recordSeed, snapshotArticles, snapshotSections } from './changes';
-import { articleRedirects, articles, articleTags, authors, relatedLinks, type NewArticle, type NewRelatedLink } from '../schema';
+import type { ImageSet } from './images';
+import { articleRedirects, articles, articleTags, authors, media, relatedLinks, type NewArticle, type NewMedia, type NewRelatedLink } from '../schema';
 
 export type Tally = { added: number; updated: number; removed: number; unchanged: number };
 
@@ -36,8 +38,14 @@ export type WriteHooks = {
  * content hash is unchanged are not touched, so re-running changes nothing.
  * The content must already be valid: this is the write half of the seed.
  */
-export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]; articles: ArticleRecord[] }, hooks: WriteHooks = {}): WriteResult {
+export function writeContent(
+  db: AppDatabase,
+  content: { authors: AuthorRecord[]; articles: ArticleRecord[]; images?: ImageSet; media?: NewMedia[] },
+  hooks: WriteHooks = {},
+): WriteResult {
+  const images: ImageSet = content.images ?? new Map();
   return db.transaction((tx) => {
+    for (const row of content.media ?? []) tx.insert(media).values(row).onConflictDoNothing().run();
     const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], expiredKeys: [] };
     const expired = new Set<string>();
 
@@ -89,7 +97,7 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     const progress = progressReporter(2 * content.articles.filter((article) => existingHashes.get(article.slug) !== article.contentHash).length, hooks.onProgress);
     const toLink: ArticleRecord[] = [];
     for (const article of content.articles) {
-      const values = articleRow(article, authorIds.get(article.authorSlug)!);
+      const values = articleRow(article, authorIds.get(article.authorSlug)!, images);
       const existingHash = existingHashes.get(article.slug);
       if (existingHash === undefined) {
         articleIds.set(article.slug, tx.insert(articles).values(values).returning({ id: articles.id }).get().id);
@@ -147,6 +155,8 @@ export function writeContent(db: AppDatabase, content: { authors: AuthorRecord[]
     result.authors.removed = goneAuthors.length;
     for (const row of goneAuthors) expired.add(cacheKeys.author(row.id)).add(cacheKeys.authorArticles(row.id)).add(cacheKeys.urls);
 
+    if (result.changedSlugs.length > 0 || (content.media?.length ?? 0) > 0) markOrphanedMedia(tx);
+
     // In the same transaction: servers follow this record, so a seed that fails expires nothing.
     result.expiredKeys = recordSeed(tx, expired);
 
@@ -165,8 +175,27 @@ function progressReporter(total: number, onProgress: WriteHooks['onProgress']): 
   };
 }
 
-function articleRow(article: ArticleRecord, authorId: number): NewArticle {
+function articleRow(article: ArticleRecord, authorId: number, images: ImageSet): NewArticle {
+  const stored = (src: string | undefined): StoredImage | undefined => {
+    const image = src === undefined ? undefined : images.get(localImageName(src) ?? '');
+    return image && { hash: image.hash, width: image.width, height: image.height };
+  };
+  const hero = stored(article.image?.src);
+  const poster = stored(article.video?.poster);
+  const inBody = Object.fromEntries(
+    article.imageRefs.filter((ref) => ref.field === 'body').flatMap((ref) => {
+      const image = stored(ref.src);
+      return image ? [[localImageName(ref.src)!, image]] : [];
+    }),
+  );
   return {
+    imageHash: hero?.hash ?? null,
+    imageWidth: hero?.width ?? null,
+    imageHeight: hero?.height ?? null,
+    videoPosterHash: poster?.hash ?? null,
+    videoPosterWidth: poster?.width ?? null,
+    videoPosterHeight: poster?.height ?? null,
+    bodyImages: Object.keys(inBody).length > 0 ? JSON.stringify(inBody) : null,
     slug: article.slug,
     title: article.title,
     dek: article.dek,
@@ -189,6 +218,24 @@ function articleRow(article: ArticleRecord, authorId: number): NewArticle {
     sourceFile: article.sourceFile,
     contentHash: article.contentHash,
   };
+}
+
+/** How long copies of a photo no article shows are kept, for pages still cached somewhere that show it. */
+export const ORPHANED_MEDIA_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** Marks copies of photos no article shows any more, unmarks those shown again, and deletes those marked a day ago. */
+function markOrphanedMedia(tx: Pick<AppDatabase, 'run'>): void {
+  const now = new Date();
+  tx.run(sql`CREATE TEMP TABLE IF NOT EXISTS shown_media (hash TEXT PRIMARY KEY)`);
+  tx.run(sql`DELETE FROM shown_media`);
+  tx.run(sql`
+    INSERT OR IGNORE INTO shown_media
+      SELECT image_hash FROM articles WHERE image_hash IS NOT NULL
+      UNION SELECT video_poster_hash FROM articles WHERE video_poster_hash IS NOT NULL
+      UNION SELECT json_extract(image.value, '$.hash') FROM articles, json_each(articles.body_images) AS image WHERE articles.body_images IS NOT NULL`);
+  tx.run(sql`UPDATE media SET orphaned_at = NULL WHERE orphaned_at IS NOT NULL AND hash IN (SELECT hash FROM shown_media)`);
+  tx.run(sql`UPDATE media SET orphaned_at = ${now.toISOString()} WHERE orphaned_at IS NULL AND hash NOT IN (SELECT hash FROM shown_media)`);
+  tx.run(sql`DELETE FROM media WHERE orphaned_at < ${new Date(now.getTime() - ORPHANED_MEDIA_GRACE_MS).toISOString()}`);
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -56,7 +56,7 @@ describe('front matter', () => {
       'articles/one.md: publishedAt: must be an ISO 8601 date or date-time with a time zone, like 2021-01-06 or 2021-01-06T17:00:00Z',
       'articles/one.md: title: is required',
       'articles/three.md: image.alt: is required',
-      'articles/three.md: image.src: must be an http(s) URL or a site-relative path starting with "/"',
+      'articles/three.md: image.src: must name a photo in content/images/, like /images/photo.jpg (pages need its size and resized copies, so photos from other sites cannot be used)',
       'articles/three.md: related.0.url: must be an absolute http(s) URL',
       'articles/three.md: related.1.title: is required with url',
       'articles/three.md: related.2.slug: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',

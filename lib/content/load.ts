@@ -25,6 +25,9 @@ export type AuthorRecord = {
   contentHash: string;
 };
 
+/** A photo an article shows, where the editor named it: `field` is "image.src", "video.poster" or "body" (with its line). */
+export type ImageRef = { field: string; line?: number; src: string };
+
 export type ArticleRecord = {
   slug: string;
   title: string;
@@ -46,6 +49,8 @@ export type ArticleRecord = {
   /** The body as plain text, for the search index. */
   bodyText: string;
   wordCount: number;
+  /** Every photo it shows (hero, poster, body), for the seed to check and resize. */
+  imageRefs: ImageRef[];
   sourceFile: string;
   contentHash: string;
 };
@@ -146,6 +151,11 @@ export function loadContentFolder(dir: string): LoadedContent {
         body,
         bodyText: analysis.text,
         wordCount: analysis.wordCount,
+        imageRefs: [
+          ...(fm.image ? [{ field: 'image.src', src: fm.image.src }] : []),
+          ...(fm.video?.poster ? [{ field: 'video.poster', src: fm.video.poster }] : []),
+          ...analysis.images.map((image) => ({ field: 'body', src: image.src, line: image.line === undefined ? undefined : image.line + parsed.bodyLineOffset + trimmedLines })),
+        ],
         sourceFile: file,
       }),
     );

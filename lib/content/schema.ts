@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isHttpUrl, isSafeUrl, parseYouTubeId } from '@/lib/markdown/url';
+import { localImageName } from '@/lib/images';
+import { isHttpUrl, parseYouTubeId } from '@/lib/markdown/url';
 import { nameToSlug } from '@/lib/slug';
 
 /** Slugs: lowercase letters, digits and single hyphens, not at either end. */
@@ -20,7 +21,11 @@ const line = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), 'must be one line of text, without tabs or control characters');
 
-const safeUrl = z.string().trim().refine(isSafeUrl, 'must be an http(s) URL or a site-relative path starting with "/"');
+/** Editors' photos live in content/images/ (the seed checks and resizes them: db/seed/images.ts). */
+const localImage = z
+  .string()
+  .trim()
+  .refine((value) => localImageName(value) !== null, 'must name a photo in content/images/, like /images/photo.jpg (pages need its size and resized copies, so photos from other sites cannot be used)');
 const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http(s) URL');
 
 /** ISO 8601: a date ("2021-01-06") or a date-time with Z or an offset. Stored as UTC. */
@@ -41,7 +46,7 @@ export const authorFrontMatterSchema = z.strictObject({
 });
 
 const imageSchema = z.strictObject({
-  src: safeUrl,
+  src: localImage,
   alt: line(500),
   caption: line(500).optional(),
   credit: line(200).optional(),
@@ -50,7 +55,7 @@ const imageSchema = z.strictObject({
 const videoSchema = z.strictObject({
   title: line(300),
   url: z.string().trim().refine((value) => parseYouTubeId(value) !== null, 'must be a YouTube URL (watch, youtu.be or embed) or an 11-character video id'),
-  poster: safeUrl.optional(),
+  poster: localImage.optional(),
   credit: line(300).optional(),
 });
 

@@ -46,7 +46,7 @@ describe('video embeds', () => {
     expect(analyzeBody(markdown).problems).toEqual([
       { line: 3, message: '::video needs url="…" with a YouTube URL or id (got "javascript:alert(1)")' },
       { line: 5, message: '::video needs a title: ::video[Watch the trailer]{…}' },
-      { line: 5, message: '::video poster must be an http(s) or site-relative URL (got "data:image/png;base64,AAAA")' },
+      { line: 5, message: '::video poster must be a photo in content/images/, like poster=\"/images/still.jpg\" (got "data:image/png;base64,AAAA")' },
     ]);
     expect(elements(bodyToHast(markdown), 'video-embed')).toHaveLength(0);
   });

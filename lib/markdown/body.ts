@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { remarkNewsroom, VIDEO_EMBED_TAG } from './remark-newsroom';
 
 /**
@@ -36,17 +37,27 @@ const htmlTransformer = unified()
 
 export type BodyProblem = { line: number | undefined; message: string };
 
-export type BodyAnalysis = { wordCount: number; text: string; problems: BodyProblem[] };
+/** An image the body shows (a Markdown image or a video's poster), with the line it is on. */
+export type BodyImageRef = { src: string; line: number | undefined };
+
+export type BodyAnalysis = { wordCount: number; text: string; problems: BodyProblem[]; images: BodyImageRef[] };
 
 /** What the seed needs from a body: its plain text, word count and the problems to report. */
 export function analyzeBody(markdown: string): BodyAnalysis {
   const file = new VFile(markdown);
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as MdastRoot;
   const text = blockTexts(tree).join('\n');
+  const images: BodyImageRef[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'image') images.push({ src: node.url, line: node.position?.start.line });
+    const poster = node.data?.hName === VIDEO_EMBED_TAG ? (node.data.hProperties as { dataPoster?: string } | undefined)?.dataPoster : undefined;
+    if (poster) images.push({ src: poster, line: node.position?.start.line });
+  });
   return {
     wordCount: countWords(text),
     text,
     problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
+    images,
   };
 }
 

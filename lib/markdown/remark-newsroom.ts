@@ -68,13 +68,14 @@ function videoEmbed(node: LeafDirective, file: VFile): RootContent[] {
   const problems: string[] = [];
   if (!id) problems.push(`::video needs url="…" with a YouTube URL or id (got ${JSON.stringify(url)})`);
   if (!title) problems.push('::video needs a title: ::video[Watch the trailer]{…}');
-  if (poster && !isSafeUrl(poster)) problems.push(`::video poster must be an http(s) or site-relative URL (got ${JSON.stringify(poster)})`);
+  if (poster && !isSafeUrl(poster)) problems.push(`::video poster must be a photo in content/images/, like poster="/images/still.jpg" (got ${JSON.stringify(poster)})`);
   for (const problem of problems) file.message(problem, node);
   if (problems.length > 0) return [];
 
   const embed: Paragraph = {
     type: 'paragraph',
     children: [],
+    position: node.position,
     data: {
       hName: VIDEO_EMBED_TAG,
       hProperties: { dataVideoId: id, title, dataPoster: poster || undefined, dataCredit: attributes.credit?.trim() || undefined },

@@ -1,0 +1,27 @@
+import { getMediaFile } from '@/db/queries/media';
+import { MEDIA_PATH_PATTERN, mediaPath } from '@/lib/images';
+
+// Read from the database on every request (a seed adds photos without a rebuild); the answer for a URL never
+// changes, so browsers and shared caches keep it for a year.
+export const dynamic = 'force-dynamic';
+
+const YEAR = 31_536_000;
+
+type Props = { params: Promise<{ hash: string; variant: string }> };
+
+export async function GET(_request: Request, { params }: Props): Promise<Response> {
+  const { hash, variant } = await params;
+  const file = MEDIA_PATH_PATTERN.test(mediaPath(hash, variant)) ? getMediaFile(hash, variant) : null;
+  if (!file) {
+    return new Response('No such image.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  }
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.bytes.length),
+      'Cache-Control': `public, max-age=${YEAR}, immutable`,
+      // The URL names the bytes, so the hash is a strong validator.
+      ETag: `"${hash}-${variant}"`,
+    },
+  });
+}
