@@ -18,7 +18,8 @@ test.describe('the reference article', () => {
     await expect(byline).toContainText(reference.readTime);
     expect(reference.readTime).toBe('3 min read');
     await expect(byline.locator('time')).toHaveAttribute('datetime', '2021-01-06T17:00:00.000Z');
-    await expect(byline.locator('time')).toHaveText('January 6, 2021');
+    // On the newsroom's clock, with the time of day and its zone.
+    await expect(byline.locator('time')).toHaveText('January 6, 2021 at 12:00 PM EST');
   });
 
   test('shows every paragraph of the original, in order', async ({ page }) => {
@@ -32,7 +33,7 @@ test.describe('the reference article', () => {
     }
   });
 
-  test('has the inline figure with its caption, the hero video and the credits line', async ({ page }) => {
+  test('has the inline figure with its caption, and the hero video with its own credit', async ({ page }) => {
     const figure = page.locator('.article-body figure').filter({ has: page.getByRole('img', { name: reference.figureAlt, exact: true }) });
     const image = figure.getByRole('img');
     await expect(figure.locator('figcaption')).toHaveText(reference.figureCaption);
@@ -40,7 +41,9 @@ test.describe('the reference article', () => {
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 
     await expect(page.locator('.article__hero').getByRole('link', { name: /Play video/ })).toBeVisible();
-    await expect(page.locator('.article__credits')).toHaveText(reference.credits);
+    // The video's credit sits with the video it credits, not after the trailer at the end of the story.
+    await expect(page.locator('.article__hero figcaption .credit')).toHaveText(reference.videoCredit);
+    await expect(page.locator('.article-body')).not.toContainText(reference.videoCredit);
   });
 
   test('loads no video player until the reader clicks play', async ({ page }) => {

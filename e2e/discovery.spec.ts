@@ -156,16 +156,18 @@ test('the article carries NewsArticle JSON-LD and social metadata', async ({ pag
     headline: reference.headline,
     datePublished: '2021-01-06T17:00:00.000Z',
     dateModified: '2021-01-06T17:00:00.000Z',
-    image: ['http://127.0.0.1:3100/images/rodriguez-interview-poster.svg'],
     author: [{ '@type': 'Person', name: 'Kevin Polowy', url: 'http://127.0.0.1:3100/authors/kevin-polowy' }],
     publisher: { '@type': 'Organization', name: 'Newsline' },
     mainEntityOfPage: { '@type': 'WebPage', '@id': `http://127.0.0.1:3100${REFERENCE_PATH}` },
   });
   expect(data.description).toContain('44 million viewers');
+  // The video's poster, as its 1200×630 share crop.
+  expect(data.image).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:3100\/media\/[0-9a-f]{32}\/share\.jpg$/)]);
 
   const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
   expect(await meta('meta[property="og:type"]')).toBe('article');
-  expect(await meta('meta[property="og:image"]')).toBe('http://127.0.0.1:3100/images/rodriguez-interview-poster.svg');
+  expect(await meta('meta[property="og:image"]')).toBe(data.image[0]);
+  expect(await meta('meta[property="og:image:alt"]')).toBe("Robert Rodriguez on making 'We Can Be Heroes' with his kids");
   expect(await meta('meta[property="article:published_time"]')).toBe('2021-01-06T17:00:00.000Z');
   expect(await meta('meta[property="article:author"]')).toBe('http://127.0.0.1:3100/authors/kevin-polowy');
   expect(await meta('meta[property="article:section"]')).toBe('Entertainment');

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { type Browser, expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
-import { readAll, readable, sitemapPaths } from './support';
+import { readAll, readable, type Server, sitemapPaths, startServer } from './support';
 
 /**
  * Freshness as readers see it, against real production servers (.next/newsline-server.cjs) on databases this
@@ -15,7 +15,6 @@ import { readAll, readable, sitemapPaths } from './support';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const SERVER_SCRIPT = path.join(ROOT, '.next', 'newsline-server.cjs');
 
 /** The story whose headline changes: linked from three others, not the newest (so it is in their "Read more"). */
 const CHANGED = 'we-can-be-heroes-plot-explained';
@@ -109,57 +108,6 @@ function editArticle(dir: string, slug: string, from: string | RegExp, to: strin
 const renameHeadline = (dir: string) => editArticle(dir, CHANGED, `title: ${JSON.stringify(OLD_HEADLINE)}`, `title: ${JSON.stringify(NEW_HEADLINE)}`);
 
 // ---------------------------------------------------------------- servers
-
-type Server = { origin: string; stop: () => Promise<void>; log: () => string };
-
-/**
- * Starts `node .next/newsline-server.cjs` in its own process group and resolves once it says it serves (its own
- * pid in the line, so a stray server left on the port cannot pass for it).
- */
-async function startServer(port: number, databaseFile: string): Promise<Server> {
-  for (let waited = 0; !fs.existsSync(SERVER_SCRIPT); waited += 5000) {
-    // Another engineer owns the build: it may be being rewritten right now.
-    if (waited > 120_000) throw new Error(`${SERVER_SCRIPT} is missing: run npm run build`);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-  }
-  const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [SERVER_SCRIPT], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databaseFile, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      await exited;
-    }
-  };
-  try {
-    const started = Date.now();
-    while (!log.includes(`[server] ${child.pid} serving build`)) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server on ${port} exited (${child.exitCode ?? child.signalCode}):\n${log}`);
-      if (Date.now() - started > 60_000) throw new Error(`server on ${port} did not start in 60 s:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const health = await fetch(`${origin}/healthz`);
-    expect(health.status, log).toBe(200);
-    expect((await health.json()).database.file).toBe(databaseFile);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  child.once('exit', (code, signal) => (log += `\n[test] server exited (${signal ?? code})\n`));
-  return { origin, stop, log: () => log };
-}
 
 /** Runs `body` with servers started on `ports`, and always kills them afterwards. */
 async function withServers(ports: number[], databaseFile: string, body: (servers: Server[]) => Promise<void>): Promise<void> {

@@ -15,7 +15,8 @@ export const reference = {
   figureAlt: "'We Can Be Heroes' (Netflix)",
   figureCaption: 'We Can Be Heroes (Photo: Netflix)',
   readMoreHeading: 'Read more on Yahoo Entertainment',
-  credits: '— Video produced by Jen Kucsak and edited by Jimmie Rhee',
+  /** The hero video's credit, shown with the video. */
+  videoCredit: 'Video produced by Jen Kucsak and edited by Jimmie Rhee',
   /** Every paragraph of the body text, in order, apart from the figure and the "Read more" heading. */
   paragraphs: lines
     .slice(6)

@@ -1,4 +1,10 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+
+const ROOT = path.resolve(__dirname, '..');
+const SERVER_SCRIPT = path.join(ROOT, '.next', 'newsline-server.cjs');
 
 /** Helpers shared by the specs that start their own servers (freshness, operations, varnish). */
 
@@ -54,4 +60,55 @@ export async function readAll<T extends { url: string }>(urls: string[], fetchOn
     for (const fetched of await Promise.all(urls.slice(start, start + 8).map(fetchOne))) results.set(fetched.url, fetched);
   }
   return results;
+}
+
+export type Server = { origin: string; stop: () => Promise<void>; log: () => string };
+
+/**
+ * Starts `node .next/newsline-server.cjs` in its own process group and resolves once it says it serves (its own
+ * pid in the line, so a stray server left on the port cannot pass for it).
+ */
+export async function startServer(port: number, databaseFile: string): Promise<Server> {
+  for (let waited = 0; !fs.existsSync(SERVER_SCRIPT); waited += 5000) {
+    // Another engineer owns the build: it may be being rewritten right now.
+    if (waited > 120_000) throw new Error(`${SERVER_SCRIPT} is missing: run npm run build`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [SERVER_SCRIPT], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databaseFile, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  let log = '';
+  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await exited;
+    }
+  };
+  try {
+    const started = Date.now();
+    while (!log.includes(`[server] ${child.pid} serving build`)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server on ${port} exited (${child.exitCode ?? child.signalCode}):\n${log}`);
+      if (Date.now() - started > 60_000) throw new Error(`server on ${port} did not start in 60 s:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const health = await fetch(`${origin}/healthz`);
+    expect(health.status, log).toBe(200);
+    expect((await health.json()).database.file).toBe(databaseFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  child.once('exit', (code, signal) => (log += `\n[test] server exited (${signal ?? code})\n`));
+  return { origin, stop, log: () => log };
 }

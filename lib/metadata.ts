@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { pageHref } from './pagination';
-import { feedPath, siteConfig } from './site';
+import { feedPath, SITE_SHARE_IMAGE, siteConfig } from './site';
 
 type Feed = { path: string; title: string };
 
@@ -22,7 +22,7 @@ export function listingMetadata(options: { title: string; description: string; p
     title,
     description: options.description,
     alternates: alternates(canonical, [{ path: feedPath(options.path), title: options.feedTitle }]),
-    openGraph: { type: 'website', title, description: options.description, url: canonical, siteName: siteConfig.name },
-    twitter: { card: 'summary', title, description: options.description },
+    openGraph: { type: 'website', title, description: options.description, url: canonical, siteName: siteConfig.name, images: [SITE_SHARE_IMAGE] },
+    twitter: { card: 'summary_large_image', title, description: options.description, images: [SITE_SHARE_IMAGE] },
   };
 }

@@ -3,6 +3,8 @@ export const siteConfig = {
   name: 'Newsline',
   description: 'Entertainment, culture and the stories behind them, with every "Read more" link one click away.',
   locale: 'en-US',
+  /** The newsroom's clock: dates and times readers see are in this zone, and say so ("EST"). */
+  timeZone: 'America/New_York',
   /** Public origin for absolute URLs (canonical, feeds); never taken from a request's Host header. */
   url: normalizeOrigin(process.env.SITE_URL) ?? 'http://localhost:3000',
 } as const;
@@ -31,3 +33,12 @@ export const feedPath = (listingPath = '') => `${listingPath}/feed.xml`;
 export function absoluteUrl(path: string): string {
   return new URL(path, siteConfig.url).toString();
 }
+
+/** The share image of the home page and every listing (app/share.png/route.tsx). */
+export const SITE_SHARE_IMAGE = { url: '/share.png', width: 1200, height: 630, alt: 'Newsline: entertainment news and the stories behind them' } as const;
+
+/** The generated share card of a story without a photo (app/articles/[slug]/card.png/route.tsx). */
+export const shareCardPath = (slug: string) => `${articlePath(slug)}/card.png`;
+
+/** The story map of an article: the stories one and two "Read more" links away. */
+export const relatedMapPath = (slug: string) => `${articlePath(slug)}/related`;

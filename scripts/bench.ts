@@ -119,7 +119,7 @@ async function main() {
       env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: origin, PORT: String(port), WEB_CONCURRENCY: String(workers) },
       stdio: 'ignore',
     });
-    await waitFor(`${origin}/images/we-can-be-heroes.svg`);
+    await waitFor(`${origin}/icon.svg`);
 
     const slugs = fs.readdirSync(path.join(corpus, 'articles')).map((name) => name.replace(/\.md$/, '')).sort();
     const step = Math.floor(slugs.length / 400);
@@ -146,7 +146,7 @@ async function main() {
     if (values.varnish) {
       // deploy/varnish in front, warmed with the same pages; its counters give the hit ratio.
       varnish = spawn(path.join(root, 'deploy', 'varnish', 'run.sh'), ['--listen', `127.0.0.1:${varnishPort}`, '--backend', `127.0.0.1:${port}`, '--workdir', varnishDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-      await waitFor(`${varnishOrigin}/images/we-can-be-heroes.svg`);
+      await waitFor(`${varnishOrigin}/icon.svg`);
       for (const target of [...articlePaths, '/']) await (await fetch(`${varnishOrigin}${target}`)).arrayBuffer();
     }
     const varnishCounters = () => {

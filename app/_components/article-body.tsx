@@ -1,36 +1,39 @@
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import type { ComponentProps } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { localImageName, type StoredImage } from '@/lib/images';
 import { bodyToHast } from '@/lib/markdown/body';
+import { Caption } from './caption';
+import { Picture } from './picture';
 import { VideoEmbed } from './video-embed';
 
 type EmbedProps = { 'data-video-id'?: string; 'data-poster'?: string; 'data-credit'?: string; title?: string };
 
-function BodyVideo(props: EmbedProps) {
-  const id = props['data-video-id'];
-  if (!id || !props.title) return null;
-  const credit = props['data-credit'];
-  return (
-    <figure className="body-video">
-      <VideoEmbed id={id} title={props.title} poster={props['data-poster']} />
-      <figcaption>
-        {props.title}
-        {credit ? <span className="credit"> ({credit})</span> : null}
-      </figcaption>
-    </figure>
-  );
-}
+/** Figures sit in the text column: its width on wide screens, the screen's on phones. */
+const FIGURE_SIZES = '(min-width: 46rem) 44rem, 100vw';
 
-function BodyImage({ src, alt, ...rest }: ComponentProps<'img'>) {
-  // The sanitizer removed a URL it did not trust: show nothing rather than a broken image.
-  if (!src) return null;
-  // eslint-disable-next-line @next/next/no-img-element
-  return <img {...rest} src={src} alt={alt ?? ''} loading="lazy" decoding="async" />;
-}
+/** The body as React elements, with the body's stored photos (by file name) to show at their sizes. */
+export function ArticleBody({ markdown, images }: { markdown: string; images: Record<string, StoredImage> }) {
+  const stored = (src: string | undefined) => (src ? images[localImageName(src) ?? ''] : undefined);
 
-const components = { 'video-embed': BodyVideo, img: BodyImage } as unknown as Partial<Components>;
+  function BodyVideo(props: EmbedProps) {
+    const id = props['data-video-id'];
+    if (!id || !props.title) return null;
+    const credit = props['data-credit'];
+    return (
+      <figure className="body-video">
+        <VideoEmbed id={id} title={props.title} poster={stored(props['data-poster'])} sizes={FIGURE_SIZES} />
+        <Caption text={props.title} credit={credit} />
+      </figure>
+    );
+  }
 
-/** The Markdown body as React elements, sanitized (see lib/markdown/body.ts). */
-export function ArticleBody({ markdown }: { markdown: string }) {
+  function BodyImage({ src, alt }: ComponentProps<'img'>) {
+    // Only photos the seed stored are shown (it refuses any other): never a broken or unsized image.
+    const image = stored(typeof src === 'string' ? src : undefined);
+    return image ? <Picture image={{ alt: alt ?? '', stored: image }} sizes={FIGURE_SIZES} /> : null;
+  }
+
+  const components = { 'video-embed': BodyVideo, img: BodyImage } as unknown as Partial<Components>;
   return <div className="article-body">{toJsxRuntime(bodyToHast(markdown), { Fragment, jsx, jsxs, components })}</div>;
 }

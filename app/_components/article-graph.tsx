@@ -1,10 +1,8 @@
 import Link from 'next/link';
 import type { ArticleGraph } from '@/db/queries/graph';
-import { articlePath } from '@/lib/site';
+import { articlePath, relatedMapPath } from '@/lib/site';
 
-export function relatedMapPath(slug: string): string {
-  return `${articlePath(slug)}/related`;
-}
+export { relatedMapPath } from '@/lib/site';
 
 /** After the editor's "Read more": who links here, what else fits, and the way to the map. */
 export function ArticleGraphSections({ slug, graph }: { slug: string; graph: ArticleGraph }) {

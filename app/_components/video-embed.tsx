@@ -1,14 +1,29 @@
 'use client';
 
 import { useState } from 'react';
+import type { StoredImage } from '@/lib/images';
 import { youTubeEmbedUrl, youTubeWatchUrl } from '@/lib/markdown/url';
+import { Picture } from './picture';
 
 /**
  * A video that costs nothing until the reader asks for it: a poster and a play
  * button, no third-party frame or script. Clicking swaps in the player from
  * youtube-nocookie.com; without JavaScript the link opens the video on YouTube.
  */
-export function VideoEmbed({ id, title, poster }: { id: string; title: string; poster?: string | null }) {
+export function VideoEmbed({
+  id,
+  title,
+  poster,
+  sizes,
+  priority = false,
+}: {
+  id: string;
+  title: string;
+  poster?: StoredImage | null;
+  sizes: string;
+  /** The page's lead: its poster is fetched first. */
+  priority?: boolean;
+}) {
   const [playing, setPlaying] = useState(false);
   if (playing) {
     return (
@@ -32,11 +47,7 @@ export function VideoEmbed({ id, title, poster }: { id: string; title: string; p
         setPlaying(true);
       }}
     >
-      {poster ? (
-        // A local or editor-given poster; no optimizer needed for a single image.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img className="video__image" src={poster} alt="" decoding="async" />
-      ) : null}
+      {poster ? <Picture className="video__image" image={{ alt: '', stored: poster }} sizes={sizes} priority={priority} decorative /> : null}
       <span className="video__play" aria-hidden="true" />
       <span className="video__label">
         <span className="visually-hidden">Play video: </span>

@@ -30,11 +30,11 @@ describe('scoreSuggestions', () => {
       }),
     );
     expect(result.map((s) => [s.slug, s.score, s.reason])).toEqual([
-      ['s10', 6, 'links to Story 3'],
+      ['s10', 6, 'Read together with “Story 3”'],
       // A tie at 5: the newer story first.
-      ['s12', 5, 'shared tag: Netflix'],
-      ['s11', 5, 'linked from Story 2'],
-      ['s13', 1, 'also in Movies'],
+      ['s12', 5, 'More on Netflix'],
+      ['s11', 5, 'Read together with “Story 2”'],
+      ['s13', 1, 'More in Movies'],
     ]);
   });
 

@@ -9,10 +9,10 @@
  * Ties go to the newer story, then to the slug in alphabetical order, so the
  * same data always gives the same suggestions. Stories the page already shows
  * (A itself, its "Read more" list, "Stories that link here") are never
- * suggested. Each suggestion says why, from its strongest reason: "linked from
- * <headline>" / "links to <headline>" for a graph neighbour (the newest such
- * neighbour), else "shared tag: <tag>" (the first shared tag in A's order),
- * else "also in <section>".
+ * suggested. Each suggestion says why in a reader's words, from its strongest
+ * reason: "Read together with “<headline>”" for a story linked with one of A's
+ * neighbours (the newest such neighbour), else "More on <tag>" (the first
+ * shared tag in A's order), else "More in <section>".
  */
 export const SUGGESTION_PLACES = 5;
 export const WEIGHTS = { path: 3, tag: 2, section: 1 } as const;
@@ -73,11 +73,11 @@ export function scoreSuggestions(input: SuggestionInput): Suggestion[] {
 function reasonFor(entry: Tally, article: SuggestionInput['article']): string {
   if (entry.vias.size > 0) {
     const strongest = [...entry.vias.values()].sort((a, b) => compareStories(a.via, b.via))[0]!;
-    return strongest.direction === 'linked-from' ? `linked from ${strongest.via.title}` : `links to ${strongest.via.title}`;
+    return `Read together with “${strongest.via.title}”`;
   }
   const tag = article.tags.find((candidate) => entry.tags.has(candidate.slug));
-  if (tag) return `shared tag: ${tag.name}`;
-  return `also in ${article.section}`;
+  if (tag) return `More on ${tag.name}`;
+  return `More in ${article.section}`;
 }
 
 /** Newest first, then by slug. */

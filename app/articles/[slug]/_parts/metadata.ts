@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import type { NewsArticle, WithContext } from 'schema-dts';
+import type { Article } from '@/db/queries/articles';
+import { mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
+import { alternates } from '@/lib/metadata';
+import { absoluteUrl, articlePath, authorPath, shareCardPath, siteConfig } from '@/lib/site';
+
+/**
+ * The image that represents a story where it is shared (og:image, twitter:image, JSON-LD): the share crop of
+ * its photo (or its video's poster), else its generated card: always a 1200×630 raster with alt text.
+ */
+export function shareImage(article: Article): { url: string; width: number; height: number; alt: string; type: string } {
+  const photo = article.image ? { stored: article.image.stored, alt: article.image.alt } : article.video?.poster ? { stored: article.video.poster, alt: article.video.title } : null;
+  if (photo) return { url: mediaPath(photo.stored.hash, variantName.share), ...SHARE_SIZE, alt: photo.alt, type: 'image/jpeg' };
+  return { url: shareCardPath(article.slug), ...SHARE_SIZE, alt: article.title, type: 'image/png' };
+}
+
+export function articleMetadata(article: Article): Metadata {
+  const image = shareImage(article);
+  const description = article.dek ?? undefined;
+  return {
+    title: article.title,
+    description,
+    alternates: alternates(articlePath(article.slug)),
+    authors: [{ name: article.author.name, url: authorPath(article.author.slug) }],
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description,
+      url: articlePath(article.slug),
+      siteName: siteConfig.name,
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt ?? undefined,
+      authors: [absoluteUrl(authorPath(article.author.slug))],
+      section: article.section,
+      tags: article.tags.map((tag) => tag.name),
+      images: [image],
+    },
+    twitter: { card: 'summary_large_image', title: article.title, description, images: [{ url: image.url, alt: image.alt }] },
+  };
+}
+
+export function articleStructuredData(article: Article): WithContext<NewsArticle> {
+  const url = absoluteUrl(articlePath(article.slug));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.dek ?? undefined,
+    image: [absoluteUrl(shareImage(article).url)],
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt ?? article.publishedAt,
+    articleSection: article.section,
+    keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
+    author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined }],
+    publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url },
+    // relatedLink is a WebPage property in schema.org: the page's "Read more" list, in order.
+    mainEntityOfPage: {
+      '@type': 'WebPage',
+      '@id': url,
+      relatedLink: article.related.length > 0 ? article.related.map((item) => (item.kind === 'article' ? absoluteUrl(articlePath(item.slug)) : item.url)) : undefined,
+    },
+    url,
+  };
+}
