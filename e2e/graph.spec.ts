@@ -63,8 +63,45 @@ test('the story map is an SVG of links that works without JavaScript', async ({ 
   await map.locator(`a[href="/articles/rodriguez-mandalorian-season-2"]`).click();
   await expect(page).toHaveURL('/articles/rodriguez-mandalorian-season-2');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(MANDALORIAN);
+
+  // On a phone: every story on the map or in the list is a tap target of at least 24 × 24 px, and no text is under
+  // 11 px (the map is not drawn at a scale where it would be); at 320 px the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${REFERENCE_PATH}/related`);
+  const targets = map.getByRole('link').or(list.getByRole('link'));
+  expect(await targets.count()).toBeGreaterThanOrEqual(7);
+  const tooSmall = await targets.evaluateAll((links) =>
+    links
+      .filter((link) => link.checkVisibility())
+      .map((link) => ({ link: link.textContent, box: link.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .map(({ link, box }) => `${link}: ${box.width} × ${box.height}`),
+  );
+  expect(tooSmall).toEqual([]);
+  expect(await smallText(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  expect(await smallText(page)).toEqual([]);
   await context.close();
 });
+
+/** Visible text in the page's main content drawn under 11 CSS px (SVG text at the size the map is drawn at). */
+function smallText(page: Page): Promise<string[]> {
+  return page.locator('main').evaluate((main) => {
+    const small: string[] = [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const element = text.parentElement;
+      if (!element || !text.textContent?.trim() || !element.checkVisibility()) continue;
+      const scale = element instanceof SVGElement ? (element.ownerSVGElement?.getScreenCTM()?.a ?? 1) : 1;
+      const size = parseFloat(getComputedStyle(element).fontSize) * scale;
+      if (size < 11) small.push(`${size.toFixed(1)}px: ${text.textContent.trim()}`);
+    }
+    return small;
+  });
+}
 
 test('graph.json has the neighbourhood, JSON-LD lists "Read more" as relatedLink, unknown maps are 404', async ({ page, request }) => {
   const graph = await (await request.get(`${REFERENCE_PATH}/graph.json`)).json();

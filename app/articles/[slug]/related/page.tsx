@@ -3,11 +3,11 @@ import '@/app/_styles/article.css';
 import '@/app/_styles/story-map.css';
 import Link from 'next/link';
 import { relatedMapPath } from '@/app/_components/article-graph';
-import { StoryMap } from '@/app/_components/story-map';
+import { NodeSwatch, StoryMap } from '@/app/_components/story-map';
 import { getNeighbourhood } from '@/db/queries/graph';
 import { articleFromParams } from '@/lib/article-params';
 import { layoutNeighbourhood } from '@/lib/graph/layout';
-import { MAX_MAP_NODES, type MapNode } from '@/lib/graph/neighbourhood';
+import { MAX_MAP_NODES, type MapEdge, type MapNode } from '@/lib/graph/neighbourhood';
 import { alternates } from '@/lib/metadata';
 import { articlePath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
@@ -29,23 +29,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** Beyond this many stories their list is much taller than the map: it goes under the map, in columns, not beside it. */
+const LIST_BESIDE_MAP_MAX = 12;
+
+/**
+ * The map, then the same stories as a list grouped by distance (the only view on narrow screens, where the map
+ * would be too small to read or tap), then every link on the map, story by story, folded away.
+ */
 export default async function StoryMapPage({ params }: Props) {
   const article = await articleFromParams(params, '/related');
   const center: MapNode = { id: article.id, slug: article.slug, title: article.title, publishedAt: article.publishedAt, distance: 0 };
   const hood = getNeighbourhood(center);
   const layout = layoutNeighbourhood(hood);
   const byId = new Map(hood.nodes.map((node) => [node.id, node]));
-  const outgoing = hood.edges.filter((edge) => edge.from === article.id).map((edge) => byId.get(edge.to)!);
-  const incoming = hood.edges.filter((edge) => edge.to === article.id).map((edge) => byId.get(edge.from)!);
+  const oneAway = hood.nodes.filter((node) => node.distance === 1);
   const twoAway = hood.nodes.filter((node) => node.distance === 2);
+  const linksFrom = (node: MapNode) => hood.edges.filter((edge) => edge.from === node.id);
+  const linksTo = (node: MapNode) => hood.edges.filter((edge) => edge.to === node.id);
 
   return (
     <div className="page story-map-page">
       <p className="listing-header__kicker">Story map</p>
       <h1 className="page__title">How “{article.title}” connects</h1>
-      <p>
-        Every story one or two “Read more” links away from <Link href={articlePath(article.slug)}>{article.title}</Link>, in either direction.
-        Arrows point from a story to the story it recommends. Select a story to read it.
+      <p className="story-map-intro">
+        Every story one or two “Read more” links away from <Link href={articlePath(article.slug)}>{article.title}</Link>, in either direction:{' '}
+        {plural(hood.nodes.length - 1, 'story', 'stories')} and {plural(hood.edges.length, 'link', 'links')}.
       </p>
       {hood.omitted > 0 ? (
         <p className="muted" role="note">
@@ -53,39 +63,78 @@ export default async function StoryMapPage({ params }: Props) {
           closest to this one (its own links first, then the stories most linked with them).
         </p>
       ) : null}
-      <div className="story-map-layout">
+      <div className={hood.nodes.length - 1 > LIST_BESIDE_MAP_MAX ? 'story-map-layout story-map-layout--stacked' : 'story-map-layout'}>
         <StoryMap layout={layout} centerId={article.id} title={article.title} />
         <section className="story-map-list" aria-labelledby="map-list-heading">
           <h2 id="map-list-heading">The stories on this map</h2>
-          <StoryList heading="This story links to" stories={outgoing} />
-          <StoryList heading="Stories that link here" stories={incoming} />
-          <StoryList heading="Two links away" stories={twoAway} />
-          <h3>All links on the map</h3>
-          <ul className="story-map-edges">
-            {hood.edges.map((edge) => (
-              <li key={`${edge.from}-${edge.to}`}>
-                {byId.get(edge.from)!.title} <span aria-label="links to">→</span> {byId.get(edge.to)!.title}
-              </li>
-            ))}
-          </ul>
+          <p className="story-map-list__narrow-note muted">On a wider screen these stories are also drawn as a map.</p>
+          <div className="story-map-list__groups">
+            <StoryGroup heading="This story" distance={0} stories={[center]} note={() => undefined} />
+            <StoryGroup
+              heading="One link away"
+              distance={1}
+              stories={oneAway}
+              note={(story) => {
+                const out = hood.edges.some((edge) => edge.from === article.id && edge.to === story.id);
+                const back = hood.edges.some((edge) => edge.from === story.id && edge.to === article.id);
+                return out && back ? 'Links both ways with this story' : out ? 'In this story’s “Read more”' : 'Links to this story';
+              }}
+            />
+            <StoryGroup
+              heading="Two links away"
+              distance={2}
+              stories={twoAway}
+              note={(story) => {
+                const via = new Set([...linksFrom(story).map((edge) => edge.to), ...linksTo(story).map((edge) => edge.from)].filter((id) => byId.get(id)?.distance === 1));
+                return `Linked with ${plural(via.size, 'story', 'stories')} one link away`;
+              }}
+            />
+          </div>
         </section>
+        {hood.edges.length > 0 ? (
+          <details className="story-map-links">
+            <summary>Every link on the map, story by story</summary>
+            <ul className="story-map-links__list">
+              {hood.nodes
+                .map((node) => ({ node, links: linksFrom(node) }))
+                .filter(({ links }) => links.length > 0)
+                .map(({ node, links }) => (
+                  <li key={node.id}>
+                    <span className="story-map-links__from">{node.title}</span> links to:
+                    <ul>
+                      {links.map((edge: MapEdge) => (
+                        <li key={edge.to}>{byId.get(edge.to)!.title}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+            </ul>
+          </details>
+        ) : null}
       </div>
     </div>
   );
 }
 
-function StoryList({ heading, stories }: { heading: string; stories: MapNode[] }) {
+function StoryGroup({ heading, distance, stories, note }: { heading: string; distance: 0 | 1 | 2; stories: MapNode[]; note: (story: MapNode) => string | undefined }) {
   if (stories.length === 0) return null;
   return (
-    <>
-      <h3>{heading}</h3>
+    <div className="story-map-list__group">
+      <h3>
+        <NodeSwatch distance={distance} />
+        {heading}
+      </h3>
       <ul>
-        {stories.map((story) => (
-          <li key={story.id}>
-            <Link href={articlePath(story.slug)}>{story.title}</Link>
-          </li>
-        ))}
+        {stories.map((story) => {
+          const text = note(story);
+          return (
+            <li key={story.id}>
+              <Link href={articlePath(story.slug)}>{story.title}</Link>
+              {text ? <span className="story-map-list__note">{text}</span> : null}
+            </li>
+          );
+        })}
       </ul>
-    </>
+    </div>
   );
 }
