@@ -22,8 +22,10 @@ for (const line of text.split('\n')) {
   const playwright = /^\s+(\d+) (passed|failed|flaky|skipped|did not run)(?: \([\d.]+m?s?\))?\s*$/.exec(line);
   if (playwright) {
     const n = Number(playwright[1]);
-    if (playwright[2] === 'passed') (runs += 1), (passed += n);
-    else if (playwright[2] === 'failed') failed += n;
+    if (playwright[2] === 'passed') {
+      runs += 1;
+      passed += n;
+    } else if (playwright[2] === 'failed') failed += n;
     else if (playwright[2] === 'flaky') passed += n;
     else skipped += n;
   }
