@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { siteConfig } from '@/lib/site';
+import { SITE_SHARE_IMAGE, siteConfig } from '@/lib/site';
+import { sans, serif } from './_fonts/fonts';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
@@ -10,7 +11,8 @@ export const metadata: Metadata = {
   title: { default: `${siteConfig.name}: entertainment news`, template: `%s | ${siteConfig.name}` },
   description: siteConfig.description,
   applicationName: siteConfig.name,
-  openGraph: { siteName: siteConfig.name, locale: siteConfig.locale.replace('-', '_'), type: 'website' },
+  openGraph: { siteName: siteConfig.name, locale: siteConfig.locale.replace('-', '_'), type: 'website', images: [SITE_SHARE_IMAGE] },
+  twitter: { card: 'summary_large_image', images: [SITE_SHARE_IMAGE] },
 };
 
 export const viewport: Viewport = {
@@ -21,7 +23,8 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // The fonts' classes define --serif and --sans (app/_fonts/fonts.ts), which every stylesheet uses.
+    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

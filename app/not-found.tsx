@@ -10,9 +10,10 @@ export const metadata: Metadata = { title: 'Page not found', robots: { index: fa
  */
 export default function NotFound() {
   return (
-    <div className="page">
+    <div className="page page--narrow not-found">
+      <p className="listing-header__kicker">Error 404</p>
       <h1 className="page__title">We couldn’t find that page</h1>
-      <p>
+      <p className="not-found__text">
         The story may have moved, or the address may be mistyped. <Link href="/">Go to the front page</Link> or <Link href="/search">search our stories</Link>.
       </p>
     </div>

@@ -29,21 +29,45 @@ test('a reader walks three hops through "Read more" and back', async ({ page }) 
   await followReadMore(page, reference.headline, REFERENCE_PATH);
 });
 
-test('the front page lists the latest stories, newest first, linking to their pages', async ({ page }) => {
+test('the front page leads with a photo, then shows every other story once, newest first', async ({ page }) => {
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest stories');
-  // The latest stories come first; the section fronts below repeat some of them.
-  const cards = page.locator('.card-list').first().locator('.card');
-  await expect(cards).toHaveCount(7);
-  await expect(page.getByRole('region', { name: 'Entertainment' }).locator('.card')).toHaveCount(4);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Newsline: latest stories');
 
-  const dates = await cards.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+  // The lead: the newest story with a photo, whose image is the page's first, fetched early.
+  const lead = page.getByRole('region', { name: 'Top stories' }).locator('.card--lead');
+  await expect(lead).toHaveCount(1);
+  await expect(lead.locator('img')).toHaveCount(1);
+  await expect(page.getByRole('main').locator('img').first()).toHaveAttribute('fetchpriority', 'high');
+
+  // Every story appears once. The seven sample stories all fit above the section rails, so no rail is shown
+  // (each would be empty) and no "More in …" link either.
+  const headlines = await page.getByRole('main').locator('.card__title').allInnerTexts();
+  expect(headlines).toHaveLength(7);
+  expect(new Set(headlines).size).toBe(7);
+  await expect(page.getByRole('link', { name: /^More in / })).toHaveCount(0);
+
+  // After the lead, the secondaries and the "Latest" list run newest first.
+  const others = page.getByRole('main').locator('.card:not(.card--lead)');
+  await expect(page.getByRole('region', { name: 'Latest', exact: true }).locator('.card--compact')).not.toHaveCount(0);
+  const dates = await others.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+  expect(dates).toHaveLength(6);
   expect(dates).toEqual([...dates].sort().reverse());
 
-  await cards.getByRole('link', { name: reference.headline }).click();
+  await page.getByRole('main').getByRole('link', { name: reference.headline }).click();
   await expect(page).toHaveURL(REFERENCE_PATH);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference.headline);
+});
+
+test('the header links home, to search and to every section', async ({ page }) => {
+  await page.goto(REFERENCE_PATH);
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('link', { name: 'Newsline', exact: true })).toHaveAttribute('href', '/');
+  await expect(header.getByRole('link', { name: 'Search', exact: true })).toHaveAttribute('href', '/search');
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('link', { name: 'TV', exact: true }).click();
+  await expect(page).toHaveURL('/sections/tv');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('TV');
 });
 
 test('the skip link and keyboard focus are visible', async ({ page }) => {

@@ -5,7 +5,7 @@ import { feedPath } from '@/lib/site';
 import { ArticleList } from './article-card';
 import { PaginationNav } from './pagination-nav';
 
-/** A section, tag or author page: heading, intro, the stories, pages and the feed link. */
+/** A section, tag or author page: heading, intro, the stories as rows of cards, pages and the feed link. */
 export function ListingView(props: {
   kicker: string;
   heading: string;
@@ -16,12 +16,12 @@ export function ListingView(props: {
 }) {
   const { page, pageCount, total } = props.pagination;
   return (
-    <div className="page">
+    <div className="page page--narrow">
       <header className="listing-header">
         <p className="listing-header__kicker">{props.kicker}</p>
         <h1 className="page__title">{props.heading}</h1>
         {props.intro}
-        <p className="muted">
+        <p className="listing-header__meta">
           {total} {total === 1 ? 'story' : 'stories'}
           {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''} ·{' '}
           <a href={feedPath(props.path)} type="application/rss+xml">

@@ -26,15 +26,18 @@ function latestOrNothing(): ArticleSummary[] {
 export default function PageNotFound() {
   const latest = latestOrNothing();
   return (
-    <div className="page">
+    <div className="page page--narrow not-found">
+      <p className="listing-header__kicker">Error 404</p>
       <h1 className="page__title">We couldn’t find that page</h1>
-      <p>
+      <p className="not-found__text">
         The story may have moved, or the address may be mistyped. <Link href="/">Go to the front page</Link> or try one of our latest stories.
       </p>
       {latest.length > 0 ? (
-        <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading">Latest stories</h2>
-          <ArticleList articles={latest} headingLevel={3} />
+        <section className="not-found__latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading" className="rail-heading">
+            Latest stories
+          </h2>
+          <ArticleList articles={latest} headingLevel={3} variant="compact" hideSection />
         </section>
       ) : null}
     </div>

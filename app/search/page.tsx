@@ -12,9 +12,10 @@ export const metadata: Metadata = {
 /** The empty search form. A query (/search?q=…) is served by search/[query]/[page] (see server/front-door.ts). */
 export default function SearchPage() {
   return (
-    <div className="page">
+    <div className="page page--narrow">
       <h1 className="page__title">Search</h1>
       <SearchForm id="search-page-query" autoFocus />
+      <p className="search-hint">Search every story by words in its headline, summary and text. Put a phrase in quotes to find it exactly.</p>
     </div>
   );
 }

@@ -70,8 +70,25 @@ export const getAuthorListing = cache((slug: string, page: number): Listing<{ au
   return listing ? { author, ...listing } : null;
 });
 
-/** Sections with their newest stories, the section with the most recent story first: the front page's lower half. */
-export function getSectionFronts(perSection: number): { section: SectionInfo; articles: ArticleSummary[] }[] {
+/** Every section, by name: the site's navigation. Cached per render, so the header and footer share one query. */
+export const getSections = cache((): SectionInfo[] => {
+  dependOn([cacheKeys.sections]);
+  return getDb()
+    .select({ slug: articles.sectionSlug, name: sql<string>`min(${articles.section})` })
+    .from(articles)
+    .groupBy(articles.sectionSlug)
+    .orderBy(sql`min(${articles.section}) collate nocase`, articles.sectionSlug)
+    .all();
+});
+
+export type SectionFront = { section: SectionInfo; articles: ArticleSummary[]; total: number };
+
+/**
+ * Sections with their newest stories, the section with the most recent story first: the front page's lower
+ * half. Stories in `shown` (already on the page above) are left out, so a story appears once; `total` is how
+ * many stories the section has, so the page can tell whether its listing holds more than the page shows.
+ */
+export function getSectionFronts(perSection: number, shown: readonly Pick<ArticleSummary, 'slug' | 'sectionSlug'>[] = []): SectionFront[] {
   dependOn([cacheKeys.sections]);
   const sections = getDb()
     .select({ slug: articles.sectionSlug, name: sql<string>`min(${articles.section})`, newest: max(articles.publishedAt) })
@@ -79,8 +96,16 @@ export function getSectionFronts(perSection: number): { section: SectionInfo; ar
     .groupBy(articles.sectionSlug)
     .orderBy(desc(max(articles.publishedAt)), articles.sectionSlug)
     .all();
-  return sections.map((section) => ({
-    section: { slug: section.slug, name: section.name },
-    articles: getLatestArticles(perSection, 0, { kind: 'section', slug: section.slug }),
-  }));
+  const shownSlugs = new Set(shown.map((article) => article.slug));
+  return sections.map((section) => {
+    // The section's newest stories, as many more as it has on the page already: what is left is the newest unseen.
+    const alreadyShown = shown.filter((article) => article.sectionSlug === section.slug).length;
+    const newest = getLatestArticles(perSection + alreadyShown, 0, { kind: 'section', slug: section.slug });
+    return {
+      section: { slug: section.slug, name: section.name },
+      articles: newest.filter((article) => !shownSlugs.has(article.slug)).slice(0, perSection),
+      // Its count changes only with its members: the section's key (recorded by getLatestArticles) covers it.
+      total: listingSize('sections', section.slug) ?? 0,
+    };
+  });
 }

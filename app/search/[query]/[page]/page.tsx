@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
-import { FormattedDate } from '@/app/_components/formatted-date';
+import { ArticleCard, LISTING_IMAGE_SIZES } from '@/app/_components/article-card';
 import { PaginationNav } from '@/app/_components/pagination-nav';
 import { SearchForm } from '@/app/_components/search-form';
 import { MARK_END, MARK_START, searchArticles } from '@/db/queries/search';
 import { alternates } from '@/lib/metadata';
 import { parsePageParam } from '@/lib/pagination';
 import { normalizeQueryParam } from '@/lib/search-query';
-import { articlePath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
@@ -55,7 +53,7 @@ export default async function SearchResultsPage({ params }: Props) {
   const results = searchArticles(query, page) ?? notFound();
   const { total } = results.pagination;
   return (
-    <div className="page">
+    <div className="page page--narrow">
       <h1 className="page__title">Search</h1>
       <SearchForm id="search-page-query" defaultValue={query} />
       <p className="search-summary" role="status">
@@ -64,22 +62,12 @@ export default async function SearchResultsPage({ params }: Props) {
       <ol className="card-list search-results">
         {results.hits.map((hit) => (
           <li key={hit.slug}>
-            <article className="card">
-              <div className="card__text">
-                <p className="card__section">{hit.section}</p>
-                <h2 className="card__title">
-                  <Link href={articlePath(hit.slug)}>
-                    <Highlighted text={hit.titleHighlighted} />
-                  </Link>
-                </h2>
-                <p className="card__dek search-snippet">
-                  <Highlighted text={hit.snippet} />
-                </p>
-                <p className="card__meta">
-                  {hit.authorName} · <FormattedDate iso={hit.publishedAt} />
-                </p>
-              </div>
-            </article>
+            <ArticleCard
+              article={hit}
+              sizes={LISTING_IMAGE_SIZES}
+              title={<Highlighted text={hit.titleHighlighted} />}
+              summary={<Highlighted text={hit.snippet} />}
+            />
           </li>
         ))}
       </ol>
