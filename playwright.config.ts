@@ -52,14 +52,14 @@ export default defineConfig({
     {
       command: 'node .next/newsline-server.cjs',
       // A static file answers 200 even without a database: the server is up.
-      url: `http://127.0.0.1:${BROKEN_PORT}/images/we-can-be-heroes.svg`,
+      url: `http://127.0.0.1:${BROKEN_PORT}/logo.svg`,
       env: { ...serverEnv, PORT: String(BROKEN_PORT), DATABASE_PATH: path.join(dataDir, 'missing', 'news.db') },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: 'npx tsx db/seed/cli.ts --dir e2e/fixtures/hostile && node .next/newsline-server.cjs',
-      url: `http://127.0.0.1:${HOSTILE_PORT}/images/we-can-be-heroes.svg`,
+      url: `http://127.0.0.1:${HOSTILE_PORT}/logo.svg`,
       env: { ...serverEnv, PORT: String(HOSTILE_PORT), DATABASE_PATH: path.join(dataDir, 'hostile', 'news.db') },
       reuseExistingServer: false,
       timeout: 60_000,

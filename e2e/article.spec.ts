@@ -23,8 +23,9 @@ test.describe('the reference article', () => {
   });
 
   test('shows every paragraph of the original, in order', async ({ page }) => {
-    const text = (await page.locator('article').innerText()).replace(/\s+/g, ' ');
-    expect(reference.paragraphs).toHaveLength(12);
+    const text = (await page.locator('article.article').innerText()).replace(/\s+/g, ' ');
+    // The original's 12 paragraphs less its closing credits line, which is checked with the hero video.
+    expect(reference.paragraphs).toHaveLength(11);
     let from = 0;
     for (const paragraph of reference.paragraphs) {
       const at = text.indexOf(paragraph, from);

@@ -4,7 +4,7 @@ import { parseXml } from './xml';
 
 test('a reader goes section → article → tag → author → search', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('region', { name: 'Entertainment' }).getByRole('heading', { name: 'Entertainment' }).getByRole('link').click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Entertainment' }).click();
   await expect(page).toHaveURL('/sections/entertainment');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entertainment');
   await expect(page.locator('.card')).toHaveCount(4);
@@ -27,8 +27,10 @@ test('a reader goes section → article → tag → author → search', async ({
   await expect(page.locator('.author-intro')).toContainText('Senior Correspondent, Yahoo Entertainment');
   await expect(page.locator('.card__title')).toHaveText([reference.headline]);
 
-  // The header's search box is a plain GET form.
-  const search = page.getByRole('search').first();
+  // The header links to the search page, whose search box is a plain GET form.
+  await page.getByRole('banner').getByRole('link', { name: 'Search' }).click();
+  await expect(page).toHaveURL('/search');
+  const search = page.getByRole('search');
   await search.getByRole('searchbox').fill('Rhiannon illustrations');
   await search.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL('/search?q=Rhiannon+illustrations');
@@ -42,8 +44,9 @@ test('search works without JavaScript and treats operators as words', async ({ b
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByRole('search').first().getByRole('searchbox').fill('sequel* AND "holiday viewers"');
-  await page.getByRole('search').first().getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Search' }).click();
+  await page.getByRole('search').getByRole('searchbox').fill('sequel* AND "holiday viewers"');
+  await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('status')).toContainText('1 story matches');
   await expect(page.locator('.search-results .card__title')).toHaveText(["Netflix green-lights a 'We Can Be Heroes' sequel after 44 million holiday viewers"]);
   await context.close();

@@ -11,34 +11,55 @@ async function follow(page: Page, region: string | RegExp, headline: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
 }
 
-test('a reader walks four hops through "Read more" and comes back through "Stories that link here"', async ({ page }) => {
+const LINKS_HERE = 'Links to this story';
+
+/** Headlines of the cards in the "Read more" list, and of the related stories that link to the page. */
+async function linkedStories(page: Page): Promise<{ readMore: string[]; linkingHere: string[] }> {
+  return {
+    readMore: await page.getByRole('region', { name: /^Read more/ }).locator('.card__title').allInnerTexts(),
+    linkingHere: await page.getByRole('region', { name: 'Related stories' }).getByRole('listitem').filter({ hasText: LINKS_HERE }).locator('.card__title').allInnerTexts(),
+  };
+}
+
+test('a reader walks four hops through "Read more" and comes back through the stories that link here', async ({ page }) => {
   await page.goto(REFERENCE_PATH);
   for (const headline of [CAREERS, MANDALORIAN, NETFLIX, SEQUEL]) await follow(page, /^Read more/, headline);
   await expect(page).toHaveURL('/articles/we-can-be-heroes-sequel-greenlit');
 
-  const backlinks = page.getByRole('region', { name: 'Stories that link here' });
-  await expect(backlinks.getByRole('link')).toHaveText([reference.headline, "What 'We Can Be Heroes' is about: when the kids have to save the planet", NETFLIX]);
-  for (const headline of [NETFLIX, MANDALORIAN, CAREERS, reference.headline]) await follow(page, 'Stories that link here', headline);
+  // Every story linking here is on the page once: in the editor's "Read more" when the sequel links back to it,
+  // else among the related stories, newest first, saying why.
+  const linking = [reference.headline, "What 'We Can Be Heroes' is about: when the kids have to save the planet", NETFLIX];
+  const { readMore, linkingHere } = await linkedStories(page);
+  expect([...readMore, ...linkingHere].filter((headline) => linking.includes(headline)).sort()).toEqual([...linking].sort());
+  expect(linkingHere.filter((headline) => readMore.includes(headline))).toEqual([]);
+
+  // Back the way the reader came: each step is a story that links to the page it leaves.
+  for (const headline of [NETFLIX, MANDALORIAN, CAREERS, reference.headline]) {
+    const here = await linkedStories(page);
+    const region = here.linkingHere.includes(headline) ? 'Related stories' : /^Read more/;
+    expect([...here.readMore, ...here.linkingHere], `${headline} is shown as linking to ${await page.title()}`).toContain(headline);
+    await follow(page, region, headline);
+  }
   await expect(page).toHaveURL(REFERENCE_PATH);
 });
 
-test('suggestions fill the empty places, say why, and never repeat the page', async ({ page }) => {
+test('suggestions fill the empty places, say why in a reader\'s words, and never repeat the page', async ({ page }) => {
   await page.goto('/articles/rodriguez-mandalorian-season-2');
-  const readMore = await page.getByRole('region', { name: /^Read more/ }).getByRole('link').allInnerTexts();
-  const backlinks = await page.getByRole('region', { name: 'Stories that link here' }).getByRole('link').allInnerTexts();
-  const suggestions = page.getByRole('region', { name: 'More like this' }).getByRole('listitem');
+  const readMore = await page.getByRole('region', { name: /^Read more/ }).getByRole('listitem').allInnerTexts();
+  const related = page.getByRole('region', { name: 'Related stories' }).getByRole('listitem');
+  const suggestions = related.filter({ hasNotText: LINKS_HERE });
   await expect(suggestions).toHaveCount(5 - readMore.length);
-  const titles = await suggestions.getByRole('link').allInnerTexts();
-  for (const title of titles) {
-    expect(readMore).not.toContain(title);
-    expect(backlinks).not.toContain(title);
-  }
-  await expect(suggestions.first()).toContainText(`${reference.headline}linked from ${CAREERS}`);
-  for (const reason of await suggestions.locator('.suggestions__reason').allInnerTexts()) expect(reason).toMatch(/^(linked from|links to|shared tag:|also in) /);
+  const titles = await related.locator('.card__title').allInnerTexts();
+  expect(new Set(titles).size, 'each story once').toBe(titles.length);
+  expect(titles).not.toContain(MANDALORIAN);
+  for (const title of titles) expect(readMore.join('\n')).not.toContain(title);
+  await expect(suggestions.first().locator('.card__title')).toHaveText(reference.headline);
+  await expect(suggestions.first().locator('.related__reason')).toHaveText(`Read together with “${CAREERS}”`);
+  for (const reason of await related.locator('.related__reason').allInnerTexts()) expect(reason).toMatch(/^(Links to this story|Read together with “.+”|More on .+|More in .+)$/);
 
-  // The reference article's own list has five entries: nothing to fill.
+  // The reference article's own list has five entries: nothing to fill, only the stories that link to it.
   await page.goto(REFERENCE_PATH);
-  await expect(page.getByRole('region', { name: 'More like this' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Related stories' }).getByRole('listitem').filter({ hasNotText: LINKS_HERE })).toHaveCount(0);
 });
 
 test('the story map is an SVG of links that works without JavaScript', async ({ browser }) => {

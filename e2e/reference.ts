@@ -17,11 +17,14 @@ export const reference = {
   readMoreHeading: 'Read more on Yahoo Entertainment',
   /** The hero video's credit, shown with the video. */
   videoCredit: 'Video produced by Jen Kucsak and edited by Jimmie Rhee',
-  /** Every paragraph of the body text, in order, apart from the figure and the "Read more" heading. */
+  /**
+   * Every paragraph of the body text, in order, apart from the figure, the "Read more" heading and the closing
+   * credits line ("— Video produced by …"), which the page shows with the video it credits (videoCredit).
+   */
   paragraphs: lines
     .slice(6)
     .join('\n')
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph !== '' && !paragraph.startsWith("'We Can Be Heroes' (Netflix)") && !paragraph.startsWith('Read more on')),
+    .filter((paragraph) => paragraph !== '' && !paragraph.startsWith("'We Can Be Heroes' (Netflix)") && !paragraph.startsWith('Read more on') && !paragraph.startsWith('— Video produced by')),
 };

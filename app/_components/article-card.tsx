@@ -85,18 +85,29 @@ export function ArticleList({
   variant = 'standard',
   hideSection = false,
   className,
+  priorityFirstImage = false,
 }: {
   articles: ArticleSummary[];
   headingLevel?: 2 | 3;
   variant?: CardVariant;
   hideSection?: boolean;
   className?: string;
+  /** The list opens the page (listings): its first image is the page's largest paint, fetched first. */
+  priorityFirstImage?: boolean;
 }) {
+  const first = priorityFirstImage ? articles.find((article) => article.image)?.slug : undefined;
   return (
     <ol className={className ? `card-list ${className}` : 'card-list'}>
       {articles.map((article) => (
         <li key={article.slug}>
-          <ArticleCard article={article} headingLevel={headingLevel} variant={variant} hideSection={hideSection} sizes={variant === 'standard' ? LISTING_IMAGE_SIZES : undefined} />
+          <ArticleCard
+            article={article}
+            headingLevel={headingLevel}
+            variant={variant}
+            hideSection={hideSection}
+            priority={article.slug === first}
+            sizes={variant === 'standard' ? LISTING_IMAGE_SIZES : undefined}
+          />
         </li>
       ))}
     </ol>

@@ -29,7 +29,7 @@ export function ListingView(props: {
           </a>
         </p>
       </header>
-      {props.articles.length > 0 ? <ArticleList articles={props.articles} /> : <p>No stories yet.</p>}
+      {props.articles.length > 0 ? <ArticleList articles={props.articles} priorityFirstImage /> : <p>No stories yet.</p>}
       <PaginationNav path={props.path} pagination={props.pagination} />
     </div>
   );

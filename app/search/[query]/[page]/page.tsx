@@ -65,6 +65,8 @@ export default async function SearchResultsPage({ params }: Props) {
             <ArticleCard
               article={hit}
               sizes={LISTING_IMAGE_SIZES}
+              // The first photo of the results is the page's largest paint.
+              priority={hit.slug === results.hits.find((candidate) => candidate.image)?.slug}
               title={<Highlighted text={hit.titleHighlighted} />}
               summary={<Highlighted text={hit.snippet} />}
             />
