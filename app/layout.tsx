@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SITE_SHARE_IMAGE, siteConfig } from '@/lib/site';
-import { sans, serif } from './_fonts/fonts';
+import { sans, serif, serifItalic } from './_fonts/fonts';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
@@ -24,7 +24,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The fonts' classes define --serif and --sans (app/_fonts/fonts.ts), which every stylesheet uses.
-    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
+    <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

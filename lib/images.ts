@@ -10,7 +10,7 @@ export const ACCEPTED_FORMATS = { jpeg: 'image/jpeg', png: 'image/png', webp: 'i
 export type ImageFormat = keyof typeof ACCEPTED_FORMATS;
 
 /** Widths of the resized WebP copies, in CSS pixels × density; a photo is never enlarged. */
-export const RESIZED_WIDTHS = [320, 640, 960, 1280, 1600] as const;
+export const RESIZED_WIDTHS = [320, 480, 640, 800, 960, 1280, 1600] as const;
 
 /** The share crop social networks show (og:image): 1.91:1, the size Facebook, LinkedIn and X ask for. */
 export const SHARE_SIZE = { width: 1200, height: 630 } as const;
