@@ -85,7 +85,7 @@ describe("editors' photos", () => {
     const media = rows<{ hash: string; variant: string; content_type: string; width: number; height: number; bytes: Buffer }>(file, 'SELECT * FROM media ORDER BY hash, variant');
     const of = (hash: string) => media.filter((row) => row.hash === hash);
     expect(of(one!.image_hash).map((row) => row.variant).sort()).toEqual([...resizedWidths(1400).map((width) => `${width}.webp`), 'share.jpg'].sort());
-    expect(of(small.hash).map((row) => row.variant).sort()).toEqual(['320.webp', '500.webp', 'share.jpg']);
+    expect(of(small.hash).map((row) => row.variant).sort()).toEqual(['320.webp', '480.webp', '500.webp', 'share.jpg']);
     for (const row of media) {
       // What a browser would get: the bytes really are that format and that size.
       const meta = await sharp(row.bytes).metadata();
