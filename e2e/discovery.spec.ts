@@ -160,7 +160,7 @@ test('the article carries NewsArticle JSON-LD and social metadata', async ({ pag
     datePublished: '2021-01-06T17:00:00.000Z',
     dateModified: '2021-01-06T17:00:00.000Z',
     author: [{ '@type': 'Person', name: 'Kevin Polowy', url: 'http://127.0.0.1:3100/authors/kevin-polowy' }],
-    publisher: { '@type': 'Organization', name: 'Newsline' },
+    publisher: { '@type': 'Organization', name: 'Newsline', logo: { '@type': 'ImageObject', url: 'http://127.0.0.1:3100/logo.png' } },
     mainEntityOfPage: { '@type': 'WebPage', '@id': `http://127.0.0.1:3100${REFERENCE_PATH}` },
   });
   expect(data.description).toContain('44 million viewers');

@@ -42,3 +42,6 @@ export const shareCardPath = (slug: string) => `${articlePath(slug)}/card.png`;
 
 /** The story map of an article: the stories one and two "Read more" links away. */
 export const relatedMapPath = (slug: string) => `${articlePath(slug)}/related`;
+
+/** The wordmark as a raster, for structured data (publisher.logo): public/logo.png. */
+export const SITE_LOGO = { url: '/logo.png', width: 600, height: 60 } as const;

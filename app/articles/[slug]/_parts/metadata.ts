@@ -3,7 +3,7 @@ import type { NewsArticle, WithContext } from 'schema-dts';
 import type { Article } from '@/db/queries/articles';
 import { mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
 import { alternates } from '@/lib/metadata';
-import { absoluteUrl, articlePath, authorPath, shareCardPath, siteConfig } from '@/lib/site';
+import { absoluteUrl, articlePath, authorPath, shareCardPath, SITE_LOGO, siteConfig } from '@/lib/site';
 
 /**
  * The image that represents a story where it is shared (og:image, twitter:image, JSON-LD): the share crop of
@@ -53,7 +53,7 @@ export function articleStructuredData(article: Article): WithContext<NewsArticle
     articleSection: article.section,
     keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
     author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined }],
-    publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url },
+    publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url, logo: { '@type': 'ImageObject', url: absoluteUrl(SITE_LOGO.url), width: `${SITE_LOGO.width}`, height: `${SITE_LOGO.height}` } },
     // relatedLink is a WebPage property in schema.org: the page's "Read more" list, in order.
     mainEntityOfPage: {
       '@type': 'WebPage',
