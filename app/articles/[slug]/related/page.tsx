@@ -66,7 +66,9 @@ export default async function StoryMapPage({ params }: Props) {
       <div className={hood.nodes.length - 1 > LIST_BESIDE_MAP_MAX ? 'story-map-layout story-map-layout--stacked' : 'story-map-layout'}>
         <StoryMap layout={layout} centerId={article.id} title={article.title} />
         <section className="story-map-list" aria-labelledby="map-list-heading">
-          <h2 id="map-list-heading">The stories on this map</h2>
+          <h2 id="map-list-heading" className="rail-heading">
+            The stories on this map
+          </h2>
           <p className="story-map-list__narrow-note muted">On a wider screen these stories are also drawn as a map.</p>
           <div className="story-map-list__groups">
             <StoryGroup heading="This story" distance={0} stories={[center]} note={() => undefined} />
