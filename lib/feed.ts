@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { withoutForbiddenCharacters as clean } from './characters';
 import type { ArticleSummary } from '@/db/queries/articles';
 import { absoluteUrl, articlePath, authorPath, feedPath, siteConfig } from './site';
 
@@ -12,8 +13,8 @@ export const FEED_SIZE = 50;
 export function buildRssFeed(options: { title: string; description: string; listingPath: string; articles: ArticleSummary[] }): string {
   const newest = options.articles[0];
   const feed = new Feed({
-    title: options.title,
-    description: options.description,
+    title: clean(options.title),
+    description: clean(options.description),
     id: absoluteUrl(options.listingPath || '/'),
     link: absoluteUrl(options.listingPath || '/'),
     language: 'en',
@@ -26,13 +27,13 @@ export function buildRssFeed(options: { title: string; description: string; list
   for (const article of options.articles) {
     const link = absoluteUrl(articlePath(article.slug));
     feed.addItem({
-      title: article.title,
+      title: clean(article.title),
       id: link,
       link,
       date: new Date(article.publishedAt),
-      description: article.dek ?? undefined,
-      author: [{ name: article.authorName, link: absoluteUrl(authorPath(article.authorSlug)) }],
-      category: [{ name: article.section }],
+      description: article.dek ? clean(article.dek) : undefined,
+      author: [{ name: clean(article.authorName), link: absoluteUrl(authorPath(article.authorSlug)) }],
+      category: [{ name: clean(article.section) }],
     });
   }
   return feed.rss2();

@@ -182,3 +182,19 @@ describe('files that are not Markdown text', () => {
     expect(problemsOf('/nonexistent/content')).toEqual(['/nonexistent/content: folder: is not a readable content folder']);
   });
 });
+
+describe('characters pages and feeds cannot carry', () => {
+  it('are refused in every text field and in bodies, naming the code point and where it is', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author, 'A bio with a bell \u0007 in it.\n');
+    folder.write('articles/a.md', article({ title: 'Headline \uFFFF', dek: 'Dek \uFDD0', tags: ['Tag \u{1FFFE}'] }), 'First line.\n\nSecond line with \uFFFE here.\n');
+    folder.write('articles/b.md', article({ title: 'Fine', image: undefined }), 'Tabs\tand CRLF\r\nare fine in a body.\n');
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/a.md: body: line 12, column 18: contains U+FFFE, a control character or noncharacter that web pages and feeds cannot carry: remove it',
+      'articles/a.md: dek: contains U+FDD0, a control character or noncharacter that web pages and feeds cannot carry: remove it',
+      'articles/a.md: tags.0: contains U+1FFFE, a control character or noncharacter that web pages and feeds cannot carry: remove it',
+      'articles/a.md: title: contains U+FFFF, a control character or noncharacter that web pages and feeds cannot carry: remove it',
+      'authors/ada.md: body: line 6, column 19: contains U+0007, a control character or noncharacter that web pages and feeds cannot carry: remove it',
+    ]);
+  });
+});

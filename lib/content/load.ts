@@ -4,12 +4,14 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import type { z } from 'zod';
+import { forbiddenCharacterAt } from '@/lib/characters';
 import { analyzeBody } from '@/lib/markdown/body';
 import { nameToSlug } from '@/lib/slug';
 import type { Problem } from './problems';
 import {
   articleFrontMatterSchema,
   authorFrontMatterSchema,
+  forbiddenMessage,
   slugSchema,
   type ArticleFrontMatter,
   type RelatedEntry,
@@ -92,6 +94,7 @@ export function loadContentFolder(dir: string): LoadedContent {
     }
     const slug = slugFor(file, result.data.slug, problems);
     if (!slug) continue;
+    problems.push(...bodyCharacterProblems(file, parsed));
     const bio = parsed.body.trim() || null;
     authors.push(
       withHash({
@@ -119,6 +122,7 @@ export function loadContentFolder(dir: string): LoadedContent {
     // Lines trimmed off the top of the body still count for the line numbers we report.
     const trimmedLines = (parsed.body.slice(0, parsed.body.length - parsed.body.trimStart().length).match(/\n/g) ?? []).length;
     if (body === '') problems.push({ file, field: 'body', message: 'is empty: write the article below the front matter' });
+    problems.push(...bodyCharacterProblems(file, parsed));
     for (const problem of analysis.problems) {
       const line = problem.line === undefined ? '' : `line ${problem.line + parsed.bodyLineOffset + trimmedLines}: `;
       problems.push({ file, field: 'body', message: `${line}${problem.message}` });
@@ -240,6 +244,13 @@ function yamlErrorMessage(error: unknown): string {
   const position = (error as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
   if (!position) return first;
   return `${first.replace(/ at line \d+, column \d+:?$/, '')} (line ${position.line + 1}, column ${position.col})`;
+}
+
+/** The first character of a body (article or bio) that pages and feeds cannot carry, with its line in the file. */
+function bodyCharacterProblems(file: string, parsed: ParsedFile): Problem[] {
+  const found = forbiddenCharacterAt(parsed.body);
+  if (!found) return [];
+  return [{ file, field: 'body', message: `line ${found.line + parsed.bodyLineOffset}, column ${found.column}: ${forbiddenMessage(found.character)}` }];
 }
 
 function slugFor(file: string, explicit: string | undefined, problems: Problem[]): string | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forbiddenCharacter, LINE_BREAKS } from '@/lib/characters';
 import { localImageName } from '@/lib/images';
 import { isHttpUrl, parseYouTubeId } from '@/lib/markdown/url';
 import { nameToSlug } from '@/lib/slug';
@@ -19,7 +20,14 @@ const line = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), 'must be one line of text, without tabs or control characters');
+    .refine((value) => !LINE_BREAKS.test(value), 'must be one line of text, without tabs or control characters')
+    .superRefine((value, ctx) => {
+      const character = forbiddenCharacter(value);
+      if (character) ctx.addIssue({ code: 'custom', message: forbiddenMessage(character) });
+    });
+
+/** Why a character is refused, for every field and the body alike. */
+export const forbiddenMessage = (character: string) => `contains ${character}, a control character or noncharacter that web pages and feeds cannot carry: remove it`;
 
 /** Editors' photos live in content/images/ (the seed checks and resizes them: db/seed/images.ts). */
 const localImage = z
