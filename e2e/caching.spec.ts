@@ -52,3 +52,34 @@ test('there is no revalidation endpoint to protect, and only GET and HEAD are se
     expect(response.headers().allow).toBe('GET, HEAD');
   }
 });
+
+test('feeds, sitemaps and graph.json carry a validator: a feed reader\'s next poll costs a 304', async ({ request }) => {
+  for (const path of ['/feed.xml', '/sections/entertainment/feed.xml', '/tags/netflix/feed.xml', '/authors/kevin-polowy/feed.xml', '/sitemap.xml', `${REFERENCE_PATH}/graph.json`]) {
+    // Rendered once, then served from the cache with an ETag.
+    await expect.poll(async () => (await request.get(path)).headers().etag ?? null, { timeout: 5000, intervals: [200] }).not.toBeNull();
+    const first = await request.get(path);
+    const etag = first.headers().etag!;
+    const body = await first.text();
+    expect(first.status(), path).toBe(200);
+    const poll = await request.get(path, { headers: { 'If-None-Match': etag } });
+    expect(poll.status(), path).toBe(304);
+    expect(await poll.text(), path).toBe('');
+    // Another validator gets the whole document, the same bytes.
+    const other = await request.get(path, { headers: { 'If-None-Match': '"an-older-version"' } });
+    expect([other.status(), await other.text()], path).toEqual([200, body]);
+  }
+});
+
+test('a 404 never answers 304, whatever validator the client sends', async ({ request }) => {
+  const page = await request.get(REFERENCE_PATH);
+  for (const path of ['/articles/no-such-story', '/sections/no-such-section', '/no/such/page']) {
+    const missing = await request.get(path);
+    expect(missing.status(), path).toBe(404);
+    expect(missing.headers().etag, path).toBeUndefined();
+    for (const validator of ['*', page.headers().etag!, '"anything"']) {
+      const conditional = await request.get(path, { headers: { 'If-None-Match': validator } });
+      expect(conditional.status(), `${path} with If-None-Match: ${validator}`).toBe(404);
+      expect(await conditional.text(), path).toContain('not found');
+    }
+  }
+});

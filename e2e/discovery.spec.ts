@@ -129,8 +129,15 @@ test('section, tag and author feeds exist and are announced on their pages', asy
 });
 
 test('the sitemap lists every article, section, tag and author with lastmod, and robots.txt names it', async ({ page, request }) => {
-  const robots = await (await request.get('/robots.txt')).text();
+  const robotsResponse = await request.get('/robots.txt');
+  const robots = await robotsResponse.text();
   expect(robots).toContain('Sitemap: http://127.0.0.1:3100/sitemap.xml');
+  // A first-match parser (Python's urllib.robotparser) reads the Disallow before the Allow.
+  const rules = robots.split('\n').filter((line) => /^(Allow|Disallow):/.test(line));
+  expect(rules).toEqual(['Disallow: /search', 'Allow: /']);
+  const etag = robotsResponse.headers()['etag'];
+  expect(etag).toBeTruthy();
+  expect((await request.get('/robots.txt', { headers: { 'If-None-Match': etag! } })).status()).toBe(304);
 
   const xml = await (await request.get('/sitemap.xml')).text();
   const urls = await parseXml<{ loc: string; lastmod: string }[]>(

@@ -68,6 +68,9 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, site: { bui
   }
   if (decision.kind === 'not-found') {
     req.url = NOT_FOUND_PAGE_ROUTE;
+    // Every unknown URL shows the same not-found page: its validator must never turn a 404 into a 304.
+    delete req.headers['if-none-match'];
+    delete req.headers['if-modified-since'];
     answerWithStatus(res, 404);
   }
   if (decision.kind === 'rewrite') req.url = decision.path;
@@ -95,8 +98,10 @@ function answerWithStatus(res: ServerResponse, status: number): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
     args[0] = status;
-    // A 404 is not kept by shared caches: the URL may name a story tomorrow.
+    // A 404 is not kept by shared caches: the URL may name a story tomorrow; nor is it validated.
     this.setHeader('Cache-Control', 'no-store');
+    this.removeHeader('ETag');
+    this.removeHeader('Last-Modified');
     return writeHead.apply(this, args);
   } as ServerResponse['writeHead'];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { type PageCacheEntry, pageCache, pagePath } from './page-cache';
@@ -119,6 +120,11 @@ export function copyWhenCacheable(req: IncomingMessage, res: ServerResponse, cac
       .map((name) => name.trim().toLowerCase())
       .filter((name) => name && name !== 'accept-encoding');
     varyByUrl.set(url, vary);
-    copiesStore().set(copyKey(req, url), { entry, path, status: 200, headers: kept, body: Buffer.concat(chunks, size), etag: typeof headers.etag === 'string' ? headers.etag : undefined });
+    const body = Buffer.concat(chunks, size);
+    // Next validates pages, not route handlers (feeds, sitemaps, graph.json): every copy gets a validator here,
+    // so a feed reader's next poll costs a 304.
+    const etag = typeof headers.etag === 'string' ? headers.etag : `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    kept.etag = etag;
+    copiesStore().set(copyKey(req, url), { entry, path, status: 200, headers: kept, body, etag });
   });
 }

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { absoluteUrl } from '@/lib/site';
+
+// Read SITE_URL when asked, not at build time.
+export const dynamic = 'force-dynamic';
+
+/**
+ * robots.txt, written by hand so the order is right for every parser: the specific Disallow before the general
+ * Allow (first-match parsers such as Python's urllib.robotparser would otherwise crawl /search), then the sitemap.
+ * Search result pages are endless combinations of words; crawlers get the sitemap instead.
+ */
+function robotsTxt(): string {
+  return ['User-agent: *', 'Disallow: /search', 'Allow: /', '', `Sitemap: ${absoluteUrl('/sitemap.xml')}`, ''].join('\n');
+}
+
+export function GET(request: Request): Response {
+  const body = robotsTxt();
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=300', ETag: etag };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers });
+}
