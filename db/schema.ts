@@ -61,6 +61,8 @@ export const articles = sqliteTable(
     /** Photos the body shows, as JSON: {"<file>": {"hash", "width", "height"}} (null when none). */
     bodyImages: text('body_images'),
     body: text('body').notNull(),
+    /** The body's opening words (lib/description.ts): the description of a story without a dek. */
+    excerpt: text('excerpt'),
     wordCount: integer('word_count').notNull(),
     /** Where the article came from, relative to the content folder, for messages. */
     sourceFile: text('source_file').notNull(),

@@ -69,6 +69,12 @@ test.describe('hostile content is inert', () => {
     const feed = await (await request.get(`${HOSTILE}/feed.xml`)).text();
     const titles = await parseXml<string[]>(page, feed, `return [...doc.querySelectorAll('item > title')].map((t) => t.textContent);`);
     expect(titles).toContain(TITLE);
+    // A story without a dek is described by its opening words, in the meta tags and structured data alike.
+    await page.goto(`${HOSTILE}/articles/plain`);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Nothing to see here.');
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', 'Nothing to see here.');
+    expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!).description).toBe('Nothing to see here.');
+
     const sitemap = await (await request.get(`${HOSTILE}/sitemap.xml`)).text();
     expect(await parseXml<number>(page, sitemap, `return doc.getElementsByTagName('url').length;`)).toBeGreaterThan(3);
   });

@@ -24,6 +24,8 @@ export type ArticleSummary = {
   slug: string;
   title: string;
   dek: string | null;
+  /** The body's opening words (lib/description.ts descriptionOf: the dek, else these). */
+  excerpt: string | null;
   section: string;
   sectionSlug: string;
   publishedAt: string;
@@ -40,6 +42,7 @@ export type Article = {
   slug: string;
   title: string;
   dek: string | null;
+  excerpt: string | null;
   section: string;
   sectionSlug: string;
   source: string | null;
@@ -100,6 +103,7 @@ export const getArticle = cache((slug: string): Article | null => {
     slug: row.slug,
     title: row.title,
     dek: row.dek,
+    excerpt: row.excerpt,
     section: row.section,
     sectionSlug: row.sectionSlug,
     source: row.source,
@@ -126,6 +130,7 @@ export const summaryColumns = {
   slug: articles.slug,
   title: articles.title,
   dek: articles.dek,
+  excerpt: articles.excerpt,
   section: articles.section,
   sectionSlug: articles.sectionSlug,
   publishedAt: articles.publishedAt,
@@ -161,6 +166,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
     slug: row.slug,
     title: row.title,
     dek: row.dek,
+    excerpt: row.excerpt,
     section: row.section,
     sectionSlug: row.sectionSlug,
     publishedAt: row.publishedAt,

@@ -59,6 +59,7 @@ type Row = {
   image_credit: string | null;
   video_poster: string | null;
   image_hash: string | null;
+  excerpt: string | null;
   video_poster_hash: string | null;
   content_hash: string;
   body: string;
@@ -71,11 +72,11 @@ export function snapshotArticles(tx: Tx, ids: Iterable<number>): Map<number, Art
     const list = sql.join(chunk.map((id) => sql`${id}`), sql`, `);
     for (const row of tx.all<Row>(sql`
       SELECT id, slug, title, dek, section, section_slug, author_id, published_at, updated_at,
-             image_src, image_alt, image_caption, image_credit, video_poster, image_hash, video_poster_hash, content_hash, body
+             image_src, image_alt, image_caption, image_credit, video_poster, image_hash, video_poster_hash, excerpt, content_hash, body
       FROM articles WHERE id IN (${list})`)) {
       states.set(row.id, {
         id: row.id,
-        card: JSON.stringify([row.slug, row.title, row.dek, row.section, row.section_slug, row.author_id, row.published_at, row.updated_at, row.image_src, row.image_alt, row.image_caption, row.image_credit, row.video_poster, row.image_hash, row.video_poster_hash]),
+        card: JSON.stringify([row.slug, row.title, row.dek, row.section, row.section_slug, row.author_id, row.published_at, row.updated_at, row.image_src, row.image_alt, row.image_caption, row.image_credit, row.video_poster, row.image_hash, row.video_poster_hash, row.excerpt]),
         page: row.content_hash,
         searchText: JSON.stringify([row.title, row.dek, row.body]),
         sectionSlug: row.section_slug,

@@ -214,6 +214,7 @@ function articleRow(article: ArticleRecord, authorId: number, images: ImageSet):
     videoPoster: article.video?.poster ?? null,
     videoCredit: article.video?.credit ?? null,
     body: article.body,
+    excerpt: article.excerpt,
     wordCount: article.wordCount,
     sourceFile: article.sourceFile,
     contentHash: article.contentHash,

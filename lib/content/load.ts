@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import type { z } from 'zod';
 import { forbiddenCharacterAt } from '@/lib/characters';
+import { excerptOf } from '@/lib/description';
 import { analyzeBody } from '@/lib/markdown/body';
 import { nameToSlug } from '@/lib/slug';
 import type { Problem } from './problems';
@@ -50,6 +51,8 @@ export type ArticleRecord = {
   body: string;
   /** The body as plain text, for the search index. */
   bodyText: string;
+  /** Its opening words: the description of a story without a dek (null with a dek, so a body edit changes no card). */
+  excerpt: string | null;
   wordCount: number;
   /** Every photo it shows (hero, poster, body), for the seed to check and resize. */
   imageRefs: ImageRef[];
@@ -154,6 +157,7 @@ export function loadContentFolder(dir: string): LoadedContent {
         related: fm.related,
         body,
         bodyText: analysis.text,
+        excerpt: fm.dek ? null : excerptOf(analysis.text),
         wordCount: analysis.wordCount,
         imageRefs: [
           ...(fm.image ? [{ field: 'image.src', src: fm.image.src }] : []),

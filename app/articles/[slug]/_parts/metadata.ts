@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { NewsArticle, WithContext } from 'schema-dts';
 import type { Article } from '@/db/queries/articles';
+import { descriptionOf } from '@/lib/description';
 import { mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
 import { alternates } from '@/lib/metadata';
 import { absoluteUrl, articlePath, authorPath, shareCardPath, SITE_LOGO, siteConfig } from '@/lib/site';
@@ -17,7 +18,7 @@ export function shareImage(article: Article): { url: string; width: number; heig
 
 export function articleMetadata(article: Article): Metadata {
   const image = shareImage(article);
-  const description = article.dek ?? undefined;
+  const description = descriptionOf(article) || undefined;
   return {
     title: article.title,
     description,
@@ -46,7 +47,7 @@ export function articleStructuredData(article: Article): WithContext<NewsArticle
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
-    description: article.dek ?? undefined,
+    description: descriptionOf(article) || undefined,
     image: [absoluteUrl(shareImage(article).url)],
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
