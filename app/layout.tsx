@@ -13,6 +13,8 @@ export const metadata: Metadata = {
   applicationName: siteConfig.name,
   openGraph: { siteName: siteConfig.name, locale: siteConfig.locale.replace('-', '_'), type: 'website', images: [SITE_SHARE_IMAGE] },
   twitter: { card: 'summary_large_image', images: [SITE_SHARE_IMAGE] },
+  // Every page's share image is at least 1200 px wide: search engines may show it large.
+  robots: { index: true, follow: true, 'max-image-preview': 'large' },
 };
 
 export const viewport: Viewport = {

@@ -23,6 +23,8 @@ export const authors = sqliteTable('authors', {
   name: text('name').notNull(),
   title: text('title'),
   organization: text('organization'),
+  /** "person" or "organization" (a desk byline such as "Newsline Staff"): schema.org's type for it. */
+  type: text('type', { enum: ['person', 'organization'] }).notNull().default('person'),
   bio: text('bio'),
   contentHash: text('content_hash').notNull(),
 });

@@ -170,13 +170,18 @@ test('the article carries NewsArticle JSON-LD and social metadata', async ({ pag
     publisher: { '@type': 'Organization', name: 'Newsline', logo: { '@type': 'ImageObject', url: 'http://127.0.0.1:3100/logo.png' } },
     mainEntityOfPage: { '@type': 'WebPage', '@id': `http://127.0.0.1:3100${REFERENCE_PATH}` },
   });
+  // A desk byline is an organization.
+  const desk = await page.request.get('/articles/we-can-be-heroes-plot-explained');
+  const deskData = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(await desk.text())![1]!);
+  expect(deskData.author).toEqual([{ '@type': 'Organization', name: 'Newsline Staff', url: 'http://127.0.0.1:3100/authors/entertainment-desk' }]);
   expect(data.description).toContain('44 million viewers');
-  // The video's poster, as its 1200×630 share crop.
-  expect(data.image).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:3100\/media\/[0-9a-f]{32}\/share\.jpg$/)]);
+  // The video's poster, in the three crops Google asks for.
+  expect(data.image).toEqual(['16x9', '4x3', '1x1'].map((ratio) => expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:3100/media/[0-9a-f]{32}/${ratio}\\.jpg$`))));
 
   const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
   expect(await meta('meta[property="og:type"]')).toBe('article');
-  expect(await meta('meta[property="og:image"]')).toBe(data.image[0]);
+  expect(await meta('meta[name="robots"]')).toContain('max-image-preview:large');
+  expect(await meta('meta[property="og:image"]')).toBe(data.image[0].replace('16x9.jpg', 'share.jpg'));
   expect(await meta('meta[property="og:image:alt"]')).toBe("Robert Rodriguez on making 'We Can Be Heroes' with his kids");
   expect(await meta('meta[property="article:published_time"]')).toBe('2021-01-06T17:00:00.000Z');
   expect(await meta('meta[property="article:author"]')).toBe('http://127.0.0.1:3100/authors/kevin-polowy');

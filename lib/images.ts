@@ -15,6 +15,16 @@ export const RESIZED_WIDTHS = [320, 480, 640, 800, 960, 1280, 1600] as const;
 /** The share crop social networks show (og:image): 1.91:1, the size Facebook, LinkedIn and X ask for. */
 export const SHARE_SIZE = { width: 1200, height: 630 } as const;
 
+/**
+ * Crops for structured data: Google asks for 16:9, 4:3 and 1:1 images at least 1200 px wide (NewsArticle
+ * `image`). Named by their ratio.
+ */
+export const CROPS = [
+  { name: '16x9.jpg', width: 1200, height: 675 },
+  { name: '4x3.jpg', width: 1200, height: 900 },
+  { name: '1x1.jpg', width: 1200, height: 1200 },
+] as const;
+
 /** How content refers to a photo: /images/<file>, a file directly in content/images/. */
 export const LOCAL_IMAGE_PATTERN = /^\/images\/([A-Za-z0-9][A-Za-z0-9._-]{0,150})$/;
 
@@ -50,7 +60,12 @@ export function mediaPath(hash: string, variant: string): string {
 }
 
 /** Parses a /media/<hash>/<variant> path: the URL patterns the media route answers. */
-export const MEDIA_PATH_PATTERN = /^\/media\/([0-9a-f]{16,64})\/((?:\d{1,5})\.webp|share\.jpg)$/;
+export const MEDIA_PATH_PATTERN = /^\/media\/([0-9a-f]{16,64})\/((?:\d{1,5})\.webp|share\.jpg|16x9\.jpg|4x3\.jpg|1x1\.jpg)$/;
+
+/** Every copy the seed keeps of a photo `width` pixels wide, by name. */
+export function variantNames(width: number): string[] {
+  return [...resizedWidths(width).map(variantName.resized), variantName.share, ...CROPS.map((crop) => crop.name)];
+}
 
 /** A stored photo as pages need it: the hash of its bytes and its size. */
 export type StoredImage = { hash: string; width: number; height: number };

@@ -8,7 +8,7 @@ import { articles, articleTags, authors, type ArticleRow, type Author } from '..
 import { getDb } from './connection';
 import { dependOn } from './keys';
 
-export type ArticleAuthor = Pick<Author, 'slug' | 'name' | 'title' | 'organization'>;
+export type ArticleAuthor = Pick<Author, 'slug' | 'name' | 'title' | 'organization' | 'type'>;
 
 /** A photo as pages show it: its alt text, the stored copies (lib/images.ts), caption and credit. */
 export type ArticleImage = { alt: string; stored: StoredImage; caption: string | null; credit: string | null };
@@ -82,7 +82,7 @@ export const getArticle = cache((slug: string): Article | null => {
   const row = getDb().query.articles.findFirst({
     where: (article, { eq }) => eq(article.slug, slug),
     with: {
-      author: { columns: { slug: true, name: true, title: true, organization: true } },
+      author: { columns: { slug: true, name: true, title: true, organization: true, type: true } },
       tags: { columns: { name: true, slug: true }, orderBy: (tag, { asc }) => asc(tag.position) },
       relatedLinks: {
         orderBy: (link, { asc }) => asc(link.position),

@@ -84,19 +84,29 @@ describe("editors' photos", () => {
 
     const media = rows<{ hash: string; variant: string; content_type: string; width: number; height: number; bytes: Buffer }>(file, 'SELECT * FROM media ORDER BY hash, variant');
     const of = (hash: string) => media.filter((row) => row.hash === hash);
-    expect(of(one!.image_hash).map((row) => row.variant).sort()).toEqual([...resizedWidths(1400).map((width) => `${width}.webp`), 'share.jpg'].sort());
-    expect(of(small.hash).map((row) => row.variant).sort()).toEqual(['320.webp', '480.webp', '500.webp', 'share.jpg']);
+    expect(of(one!.image_hash).map((row) => row.variant).sort()).toEqual([...resizedWidths(1400).map((width) => `${width}.webp`), 'share.jpg', '16x9.jpg', '4x3.jpg', '1x1.jpg'].sort());
+    expect(of(small.hash).map((row) => row.variant).sort()).toEqual(['16x9.jpg', '1x1.jpg', '320.webp', '480.webp', '4x3.jpg', '500.webp', 'share.jpg']);
     for (const row of media) {
       // What a browser would get: the bytes really are that format and that size.
       const meta = await sharp(row.bytes).metadata();
       expect(`${meta.format} ${meta.width}×${meta.height}`).toBe(`${row.content_type === 'image/webp' ? 'webp' : 'jpeg'} ${row.width}×${row.height}`);
-      if (row.variant === 'share.jpg') expect([row.width, row.height]).toEqual([1200, 630]);
+      const crops: Record<string, [number, number]> = { 'share.jpg': [1200, 630], '16x9.jpg': [1200, 675], '4x3.jpg': [1200, 900], '1x1.jpg': [1200, 1200] };
+      if (crops[row.variant]) expect([row.width, row.height], row.variant).toEqual(crops[row.variant]);
       else expect(row.width).toBe(Number(row.variant.split('.')[0]));
     }
 
     const again = await seedDatabase({ dir: folder.dir, databaseFile: file });
     expect(again.articles.unchanged).toBe(2);
     expect(rows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
+
+    // A database from a seed that made fewer copies gets just the missing ones, and keeps the rest as they are.
+    const db = new Database(file);
+    db.prepare("DELETE FROM media WHERE variant = '1x1.jpg'").run();
+    const kept = db.prepare("SELECT rowid, hash, variant FROM media ORDER BY rowid").all();
+    db.close();
+    await seedDatabase({ dir: folder.dir, databaseFile: file });
+    expect(rows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
+    expect(rows(file, "SELECT rowid, hash, variant FROM media WHERE variant != '1x1.jpg' ORDER BY rowid")).toEqual(kept);
   });
 
   it('a photo replaced under the same name updates every story showing it and expires their cards', async () => {

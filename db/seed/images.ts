@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { ArticleRecord, Problem } from '@/lib/content';
-import { ACCEPTED_FORMATS, localImageName, resizedWidths, SHARE_SIZE, variantName, type ImageFormat, type StoredImage } from '@/lib/images';
+import { ACCEPTED_FORMATS, CROPS, localImageName, resizedWidths, SHARE_SIZE, variantName, variantNames, type ImageFormat, type StoredImage } from '@/lib/images';
 import type { NewMedia } from '../schema';
 
 /**
@@ -97,31 +97,40 @@ export function withImageHashes(article: ArticleRecord, images: ImageSet): Artic
   return { ...article, contentHash: createHash('sha256').update(article.contentHash).update(hashes.join(' ')).digest('hex') };
 }
 
-/** The copies of every photo whose hash is not in `existing`, ready to store. Runs two photos at a time. */
-export async function makeCopies(images: Iterable<InspectedImage>, existing: Set<string>): Promise<NewMedia[]> {
-  const todo = [...new Map([...images].filter((image) => !existing.has(image.hash)).map((image) => [image.hash, image])).values()];
+/**
+ * The copies the database lacks (`existing`: hash → the variants it holds), ready to store. A photo stored by
+ * an older version of the seed gets just the copies that version did not make. Runs two photos at a time.
+ */
+export async function makeCopies(images: Iterable<InspectedImage>, existing: Map<string, Set<string>>): Promise<NewMedia[]> {
+  const todo = [...new Map([...images].map((image) => [image.hash, image])).values()]
+    .map((image) => ({ image, missing: variantNames(image.width).filter((name) => !existing.get(image.hash)?.has(name)) }))
+    .filter((job) => job.missing.length > 0);
   const rows: NewMedia[] = [];
   let next = 0;
   const worker = async () => {
-    for (let image = todo[next++]; image; image = todo[next++]) rows.push(...(await copiesOf(image)));
+    for (let job = todo[next++]; job; job = todo[next++]) rows.push(...(await copiesOf(job.image, new Set(job.missing))));
   };
   await Promise.all([worker(), worker()]);
   return rows;
 }
 
-async function copiesOf(image: InspectedImage): Promise<NewMedia[]> {
+async function copiesOf(image: InspectedImage, wanted: Set<string>): Promise<NewMedia[]> {
   const upright = () => sharp(image.bytes).rotate();
   const rows: NewMedia[] = [];
   for (const width of resizedWidths(image.width)) {
+    if (!wanted.has(variantName.resized(width))) continue;
     const { data, info } = await upright().resize({ width }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
     rows.push({ hash: image.hash, variant: variantName.resized(width), contentType: 'image/webp', width: info.width, height: info.height, bytes: data });
   }
-  // The share crop keeps the most interesting part of the photo (sharp's attention strategy).
-  const share = await upright()
-    .resize({ ...SHARE_SIZE, fit: 'cover', position: sharp.strategy.attention })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 82, mozjpeg: true })
-    .toBuffer({ resolveWithObject: true });
-  rows.push({ hash: image.hash, variant: variantName.share, contentType: 'image/jpeg', width: share.info.width, height: share.info.height, bytes: share.data });
+  // Crops keep the most interesting part of the photo (sharp's attention strategy).
+  for (const crop of [{ name: variantName.share, ...SHARE_SIZE }, ...CROPS]) {
+    if (!wanted.has(crop.name)) continue;
+    const { data, info } = await upright()
+      .resize({ width: crop.width, height: crop.height, fit: 'cover', position: sharp.strategy.attention })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    rows.push({ hash: image.hash, variant: crop.name, contentType: 'image/jpeg', width: info.width, height: info.height, bytes: data });
+  }
   return rows;
 }

@@ -34,7 +34,11 @@ export async function seedDatabase(options: { dir: string; databaseFile?: string
     const problem = schemaProblem(sqlite, file);
     if (problem) throw new Error(problem);
     // Resized copies are made before the transaction (sharp is asynchronous; the write must not be).
-    const stored = new Set(db.all<{ hash: string }>(sql`SELECT DISTINCT hash FROM media`).map((row) => row.hash));
+    const stored = new Map<string, Set<string>>();
+    for (const row of db.all<{ hash: string; variant: string }>(sql`SELECT hash, variant FROM media`)) {
+      const variants = stored.get(row.hash) ?? new Set<string>();
+      stored.set(row.hash, variants.add(row.variant));
+    }
     const media = await makeCopies(images.values(), stored);
     const result = writeContent(db, { authors: content.authors, articles, images, media }, { onProgress: options.onProgress, beforeCommit: options.beforeCommit });
     const seconds = (performance.now() - started) / 1000;

@@ -57,6 +57,7 @@ export function writeContent(
         name: author.name,
         title: author.title,
         organization: author.organization,
+        type: author.type,
         bio: author.bio,
         contentHash: author.contentHash,
       };

@@ -23,6 +23,8 @@ export type AuthorRecord = {
   name: string;
   title: string | null;
   organization: string | null;
+  /** A person, or a desk writing as one (an organization). */
+  type: 'person' | 'organization';
   bio: string | null;
   sourceFile: string;
   contentHash: string;
@@ -105,6 +107,7 @@ export function loadContentFolder(dir: string): LoadedContent {
         name: result.data.name,
         title: result.data.title ?? null,
         organization: result.data.organization ?? null,
+        type: result.data.type,
         bio,
         sourceFile: file,
       }),

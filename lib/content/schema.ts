@@ -46,8 +46,12 @@ const isoDate = z
   )
   .transform((value) => new Date(value).toISOString());
 
+/** Who a byline names: a person, or a desk or publication writing as one (schema.org Person or Organization). */
+export const AUTHOR_TYPES = ['person', 'organization'] as const;
+
 export const authorFrontMatterSchema = z.strictObject({
   name: line(120),
+  type: z.enum(AUTHOR_TYPES, { error: `must be one of: ${AUTHOR_TYPES.join(', ')}` }).default('person'),
   title: line(120).optional(),
   organization: line(120).optional(),
   slug: slugSchema.optional(),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { NewsArticle, WithContext } from 'schema-dts';
 import type { Article } from '@/db/queries/articles';
 import { descriptionOf } from '@/lib/description';
-import { mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
+import { CROPS, mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
 import { alternates } from '@/lib/metadata';
 import { absoluteUrl, articlePath, authorPath, shareCardPath, SITE_LOGO, siteConfig } from '@/lib/site';
 
@@ -14,6 +14,13 @@ export function shareImage(article: Article): { url: string; width: number; heig
   const photo = article.image ? { stored: article.image.stored, alt: article.image.alt } : article.video?.poster ? { stored: article.video.poster, alt: article.video.title } : null;
   if (photo) return { url: mediaPath(photo.stored.hash, variantName.share), ...SHARE_SIZE, alt: photo.alt, type: 'image/jpeg' };
   return { url: shareCardPath(article.slug), ...SHARE_SIZE, alt: article.title, type: 'image/png' };
+}
+
+/** NewsArticle `image`: the photo's 16:9, 4:3 and 1:1 crops (1200 px wide), else the story's share card. */
+function structuredImages(article: Article): string[] {
+  const stored = article.image?.stored ?? article.video?.poster;
+  if (!stored) return [absoluteUrl(shareCardPath(article.slug))];
+  return CROPS.map((crop) => absoluteUrl(mediaPath(stored.hash, crop.name)));
 }
 
 export function articleMetadata(article: Article): Metadata {
@@ -48,12 +55,17 @@ export function articleStructuredData(article: Article): WithContext<NewsArticle
     '@type': 'NewsArticle',
     headline: article.title,
     description: descriptionOf(article) || undefined,
-    image: [absoluteUrl(shareImage(article).url)],
+    image: structuredImages(article),
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
     articleSection: article.section,
     keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
-    author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined }],
+    // A desk byline ("Newsline Staff") is an Organization; a reporter a Person with a job title.
+    author: [
+      article.author.type === 'organization'
+        ? { '@type': 'Organization', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }
+        : { '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined },
+    ],
     publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url, logo: { '@type': 'ImageObject', url: absoluteUrl(SITE_LOGO.url), width: `${SITE_LOGO.width}`, height: `${SITE_LOGO.height}` } },
     // relatedLink is a WebPage property in schema.org: the page's "Read more" list, in order.
     mainEntityOfPage: {

@@ -1,0 +1,1 @@
+ALTER TABLE `authors` ADD `type` text DEFAULT 'person' NOT NULL;
