@@ -1,16 +1,22 @@
 import type { Metadata } from 'next';
 import { pageHref } from './pagination';
-import { feedPath, SITE_SHARE_IMAGE, siteConfig } from './site';
+import { feedPath, jsonFeedPath, SITE_SHARE_IMAGE, siteConfig } from './site';
 
-type Feed = { path: string; title: string };
+/** A feed, by the path of its listing ('' for the whole site) and its title. */
+type Feed = { listingPath: string; title: string };
 
 /** The site-wide feed, announced on every page beside the page's own. */
-const siteFeed: Feed = { path: feedPath(), title: `${siteConfig.name}: latest stories` };
+const siteFeed: Feed = { listingPath: '', title: `${siteConfig.name}: latest stories` };
 
+/** The page's canonical URL, and its feeds (then the site's) in both formats: RSS 2.0 and JSON Feed 1.1. */
 export function alternates(canonical: string, feeds: Feed[] = []): NonNullable<Metadata['alternates']> {
+  const all = [...feeds, siteFeed];
   return {
     canonical,
-    types: { 'application/rss+xml': [...feeds, siteFeed].map((feed) => ({ url: feed.path, title: feed.title })) },
+    types: {
+      'application/rss+xml': all.map((feed) => ({ url: feedPath(feed.listingPath), title: feed.title })),
+      'application/feed+json': all.map((feed) => ({ url: jsonFeedPath(feed.listingPath), title: feed.title })),
+    },
   };
 }
 
@@ -21,7 +27,7 @@ export function listingMetadata(options: { title: string; description: string; p
   return {
     title,
     description: options.description,
-    alternates: alternates(canonical, [{ path: feedPath(options.path), title: options.feedTitle }]),
+    alternates: alternates(canonical, [{ listingPath: options.path, title: options.feedTitle }]),
     openGraph: { type: 'website', title, description: options.description, url: canonical, siteName: siteConfig.name, images: [SITE_SHARE_IMAGE] },
     twitter: { card: 'summary_large_image', title, description: options.description, images: [SITE_SHARE_IMAGE] },
   };

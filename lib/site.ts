@@ -28,6 +28,8 @@ export const sectionPath = (slug: string) => `/sections/${slug}`;
 export const tagPath = (slug: string) => `/tags/${slug}`;
 export const authorPath = (slug: string) => `/authors/${slug}`;
 export const feedPath = (listingPath = '') => `${listingPath}/feed.xml`;
+/** The JSON Feed 1.1 twin of a listing's RSS feed. */
+export const jsonFeedPath = (listingPath = '') => `${listingPath}/feed.json`;
 
 /** An absolute URL on the public origin (SITE_URL), for feeds, sitemaps and structured data. */
 export function absoluteUrl(path: string): string {

@@ -123,7 +123,7 @@ function route(url: URL): Decision {
   const listing = LISTING.exec(pathname);
   if (!listing) return { kind: 'pass' };
   const [, kind, rawSlug, segment] = listing as unknown as [string, ListingKind, string, string | undefined];
-  if (segment === 'feed.xml') return { kind: 'pass' };
+  if (segment === 'feed.xml' || segment === 'feed.json') return { kind: 'pass' };
   const slug = decodeURIComponent(rawSlug);
   const pageParam = segment ?? searchParams.get('page') ?? undefined;
   const page = parsePageParam(pageParam);

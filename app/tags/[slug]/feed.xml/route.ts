@@ -1,8 +1,5 @@
-import { getLatestArticles } from '@/db/queries/articles';
-import { getTag } from '@/db/queries/listings';
-import { listingFeedRoute } from '@/lib/listing-feed';
-import { tagPath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
+import { listingFeedRoute, tagFeed } from '@/lib/listing-feed';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;
@@ -10,11 +7,4 @@ export const revalidate = false;
 // Nothing is rendered at build time: each page is rendered from the running server's database on first request.
 export const generateStaticParams = noStaticParams;
 
-export const GET = listingFeedRoute({
-  find: (slug, limit) => {
-    const found = getTag(slug);
-    return found && { name: found.name, articles: getLatestArticles(limit, 0, { kind: 'tag', slug }) };
-  },
-  path: tagPath,
-  describe: (name) => `Stories tagged “${name}”.`,
-});
+export const GET = listingFeedRoute('rss', tagFeed);

@@ -1,0 +1,6 @@
+import { siteFeedRoute } from '@/lib/listing-feed';
+
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
+
+export const GET = siteFeedRoute('json');

@@ -1,0 +1,10 @@
+import { noStaticParams } from '@/lib/cache';
+import { listingFeedRoute, sectionFeed } from '@/lib/listing-feed';
+
+// Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
+export const revalidate = false;
+
+// Nothing is rendered at build time: each page is rendered from the running server's database on first request.
+export const generateStaticParams = noStaticParams;
+
+export const GET = listingFeedRoute('json', sectionFeed);
