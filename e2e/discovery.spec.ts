@@ -83,7 +83,7 @@ test('an old slug redirects permanently to the article', async ({ request, page 
 test('the site feed is RSS 2.0 with the latest stories', async ({ page, request }) => {
   const response = await request.get('/feed.xml');
   expect(response.headers()['content-type']).toContain('application/rss+xml');
-  const feed = await parseXml<{ version: string; title: string; items: { title: string; link: string; guid: string; date: string; author: string; summary: string }[] }>(
+  const feed = await parseXml<{ version: string; title: string; items: { title: string; link: string; guid: string; date: string; creator: string; authors: number; summary: string }[] }>(
     page,
     await response.text(),
     `return {
@@ -94,7 +94,8 @@ test('the site feed is RSS 2.0 with the latest stories', async ({ page, request 
         link: item.querySelector('link').textContent,
         guid: item.querySelector('guid').textContent,
         date: item.querySelector('pubDate').textContent,
-        author: item.querySelector('author')?.textContent ?? '',
+        creator: item.getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'creator')[0]?.textContent ?? '',
+        authors: item.getElementsByTagName('author').length,
         summary: item.querySelector('description')?.textContent ?? '',
       })),
     };`,
@@ -108,7 +109,9 @@ test('the site feed is RSS 2.0 with the latest stories', async ({ page, request 
   expect(ours.link).toBe(`http://127.0.0.1:3100${REFERENCE_PATH}`);
   expect(ours.guid).toBe(ours.link);
   expect(new Date(ours.date).toISOString()).toBe('2021-01-06T17:00:00.000Z');
-  expect(ours.author).toBe('Kevin Polowy');
+  // The byline is dc:creator: RSS's <author> must be an e-mail address.
+  expect(ours.creator).toBe('Kevin Polowy');
+  expect(feed.items.every((item) => item.authors === 0)).toBe(true);
   expect(ours.summary).toContain('44 million viewers');
 });
 
@@ -131,7 +134,8 @@ test('section, tag and author feeds exist and are announced on their pages', asy
 test('the sitemap lists every article, section, tag and author with lastmod, and robots.txt names it', async ({ page, request }) => {
   const robotsResponse = await request.get('/robots.txt');
   const robots = await robotsResponse.text();
-  expect(robots).toContain('Sitemap: http://127.0.0.1:3100/sitemap.xml');
+  // Every URL, then the Google News sitemap (e2e/news-sitemap.spec.ts).
+  expect(robots.split('\n').filter((line) => line.startsWith('Sitemap:'))).toEqual(['Sitemap: http://127.0.0.1:3100/sitemap.xml', 'Sitemap: http://127.0.0.1:3100/news-sitemap.xml']);
   // A first-match parser (Python's urllib.robotparser) reads the Disallow before the Allow.
   const rules = robots.split('\n').filter((line) => /^(Allow|Disallow):/.test(line));
   expect(rules).toEqual(['Disallow: /search', 'Allow: /']);
@@ -154,6 +158,19 @@ test('the sitemap lists every article, section, tag and author with lastmod, and
   expect(locs).toEqual(expect.arrayContaining(['/', '/sections/entertainment', '/sections/tv', '/tags/netflix', '/authors/kevin-polowy']));
   for (const url of urls) expect(Number.isNaN(Date.parse(url.lastmod)), url.loc).toBe(false);
   expect(urls.find((url) => url.loc.endsWith('/articles/we-can-be-heroes-plot-explained'))?.lastmod).toBe('2021-01-05T09:15:00.000Z');
+  // Stories oldest first (past 50,000 URLs a new story only ever joins the last file), after the listings.
+  expect(locs.filter((loc) => loc.startsWith('/articles/'))).toEqual([
+    '/articles/netflix-2020-christmas-day-hit',
+    '/articles/rodriguez-mandalorian-season-2',
+    '/articles/robert-rodriguez-two-careers',
+    '/articles/we-can-be-heroes-plot-explained',
+    REFERENCE_PATH,
+    '/articles/we-can-be-heroes-sequel-greenlit',
+    '/articles/rodriguez-family-made-we-can-be-heroes',
+  ]);
+  expect(locs.findIndex((loc) => loc.startsWith('/articles/'))).toBe(locs.length - 7);
+  // The front page changed when the site last did.
+  expect(urls[0]!.lastmod).toBe(urls.map((url) => url.lastmod).sort().at(-1));
 });
 
 test('the article carries NewsArticle JSON-LD and social metadata', async ({ page }) => {

@@ -6,11 +6,12 @@ export const dynamic = 'force-dynamic';
 
 /**
  * robots.txt, written by hand so the order is right for every parser: the specific Disallow before the general
- * Allow (first-match parsers such as Python's urllib.robotparser would otherwise crawl /search), then the sitemap.
+ * Allow (first-match parsers such as Python's urllib.robotparser would otherwise crawl /search), then the sitemaps:
+ * every URL (/sitemap.xml) and the Google News sitemap of the last two days' stories (/news-sitemap.xml).
  * Search result pages are endless combinations of words; crawlers get the sitemap instead.
  */
 function robotsTxt(): string {
-  return ['User-agent: *', 'Disallow: /search', 'Allow: /', '', `Sitemap: ${absoluteUrl('/sitemap.xml')}`, ''].join('\n');
+  return ['User-agent: *', 'Disallow: /search', 'Allow: /', '', `Sitemap: ${absoluteUrl('/sitemap.xml')}`, `Sitemap: ${absoluteUrl('/news-sitemap.xml')}`, ''].join('\n');
 }
 
 export function GET(request: Request): Response {

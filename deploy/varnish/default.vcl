@@ -104,6 +104,10 @@ sub vcl_backend_response {
     # The last good copy for a day: to readers while the site restarts or is down, and while a page is
     # fetched again in the background.
     set beresp.grace = 24h;
+    if (bereq.url ~ "^/news-sitemap\.xml") {
+        # Its s-maxage ends when its oldest story turns 48 hours old: a stale copy would list it past that.
+        set beresp.grace = 0s;
+    }
     return (deliver);
 }
 
