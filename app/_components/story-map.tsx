@@ -59,13 +59,17 @@ export function StoryMap({ layout, centerId, title }: { layout: MapLayout; cente
                 <title>{node.title}</title>
                 <rect className="story-map__hit" x={node.hit.x} y={node.hit.y} width={node.hit.width} height={node.hit.height} rx="4" />
                 <circle className={`story-map__dot story-map__dot--d${node.distance}`} cx={node.x} cy={node.y} r={node.r} />
-                <text x={node.labelX} y={node.labelY} textAnchor={node.anchor}>
-                  {node.lines.map((line, index) => (
-                    <tspan key={index} x={node.labelX} dy={index === 0 ? undefined : '1.2em'}>
-                      {line}
-                    </tspan>
-                  ))}
-                </text>
+                {/* The label twice: a halo the colour of the map under it, so edges running beneath do not cut
+                    through the words (one element with paint-order would do, but HTML validators reject it). */}
+                {(['story-map__halo', 'story-map__label'] as const).map((className) => (
+                  <text key={className} className={className} x={node.labelX} y={node.labelY} textAnchor={node.anchor} aria-hidden={className === 'story-map__halo' ? true : undefined}>
+                    {node.lines.map((line, index) => (
+                      <tspan key={index} x={node.labelX} dy={index === 0 ? undefined : '1.2em'}>
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
+                ))}
               </a>
             ))}
           </g>

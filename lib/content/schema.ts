@@ -34,7 +34,12 @@ const localImage = z
   .string()
   .trim()
   .refine((value) => localImageName(value) !== null, 'must name a photo in content/images/, like /images/photo.jpg (pages need its size and resized copies, so photos from other sites cannot be used)');
-const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http(s) URL');
+/** Stored as the URL standard serializes it: characters a URL may not hold raw (", <, >, spaces) percent-encoded. */
+const httpUrl = z
+  .string()
+  .trim()
+  .refine(isHttpUrl, 'must be an absolute http(s) URL')
+  .transform((value) => new URL(value).href);
 
 /** ISO 8601: a date ("2021-01-06") or a date-time with Z or an offset. Stored as UTC. */
 const isoDate = z
