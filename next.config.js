@@ -1,7 +1,22 @@
 // @ts-check
 
+/**
+ * `npm run dev` has no front door (server/), so it gets its Content-Security-Policy here: the production policy
+ * plus what the dev server needs (server/security-headers.ts DEVELOPMENT_CSP, loaded with tsx). Production
+ * responses get theirs from the front door, with the hashes of each page's inline scripts.
+ * @returns {Promise<import('next/dist/lib/load-custom-routes').Header[]>}
+ */
+async function developmentHeaders() {
+  if (process.env.NODE_ENV !== 'development') return [];
+  // next.config.js is CommonJS, and the policy is TypeScript: tsx loads it, only for `next dev`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DEVELOPMENT_CSP } = require('tsx/cjs/api').require('./server/security-headers.ts', __filename);
+  return [{ source: '/:path*', headers: [{ key: 'Content-Security-Policy', value: DEVELOPMENT_CSP }] }];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  headers: developmentHeaders,
   // The site never needs to tell the world what it runs on.
   poweredByHeader: false,
   reactStrictMode: true,

@@ -102,6 +102,11 @@ test('every <img> is sized; the first image of a page is fetched first, the othe
   expect(drawn.natural).toBeGreaterThan(0);
   expect(Math.abs(drawn.ratio - drawn.box)).toBeLessThan(0.02);
   expect((await fetch(`${SITE}/media/${'0'.repeat(32)}/640.webp`)).status).toBe(404);
+  // A browser that asks again with the validator gets a 304.
+  const [firstUrl] = candidates[0]!;
+  const etag = (await fetch(new URL(firstUrl, SITE))).headers.get('etag');
+  expect(etag).toBeTruthy();
+  expect((await fetch(new URL(firstUrl, SITE), { headers: { 'If-None-Match': etag! } })).status).toBe(304);
 });
 
 test('a photo added to content/images shows on the running site after a seed, with no rebuild; a bad one is refused naming file and field', async ({ page }) => {

@@ -15,25 +15,33 @@ export const SCRIPT_HASHES_HEADER = 'x-inline-script-hashes';
  * response (errors, the 503 page) allows no inline script at all. Styles keep 'unsafe-inline': Next and the
  * story map write style attributes. See docs/SECURITY.md.
  */
-export function contentSecurityPolicy(scriptHashes: string[] = []): string {
+export function contentSecurityPolicy(scriptHashes: string[] = [], options: { development?: boolean } = {}): string {
+  // `next dev` evaluates its modules and writes inline scripts it does not hash, and reloads over a WebSocket.
+  const development = options.development ? ["'unsafe-eval'", "'unsafe-inline'"] : [];
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...scriptHashes].join(' '),
+    ["script-src 'self'", ...development, ...(options.development ? [] : scriptHashes)].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    // Editors may use images from any https host, or site paths.
-    "img-src 'self' https: data:",
+    // Photos are the site's own (/media, content/images); next/font and Next may use data: URLs.
+    "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    options.development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
     "media-src 'self'",
     `frame-src ${VIDEO_ORIGIN}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    `report-uri ${CSP_REPORT_PATH}`,
-    'report-to csp',
+    // Reports go to the front door, which `next dev` does not have.
+    ...(options.development ? [] : [`report-uri ${CSP_REPORT_PATH}`, 'report-to csp']),
   ].join('; ');
 }
+
+/**
+ * The policy `npm run dev` sends (next.config.js headers(), development only): the production policy with what the
+ * dev server needs, so violations of everything else still show while developing. Production is unchanged.
+ */
+export const DEVELOPMENT_CSP = contentSecurityPolicy([], { development: true });
 
 /** Sent with every response the server makes, Next's and its own (server/index.ts sets them first). */
 export const SECURITY_HEADERS: [string, string][] = [

@@ -9,19 +9,18 @@ const YEAR = 31_536_000;
 
 type Props = { params: Promise<{ hash: string; variant: string }> };
 
-export async function GET(_request: Request, { params }: Props): Promise<Response> {
+export async function GET(request: Request, { params }: Props): Promise<Response> {
   const { hash, variant } = await params;
   const file = MEDIA_PATH_PATTERN.test(mediaPath(hash, variant)) ? getMediaFile(hash, variant) : null;
   if (!file) {
     return new Response('No such image.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.bytes.length),
-      'Cache-Control': `public, max-age=${YEAR}, immutable`,
-      // The URL names the bytes, so the hash is a strong validator.
-      ETag: `"${hash}-${variant}"`,
-    },
-  });
+  const headers = {
+    'Content-Type': file.contentType,
+    'Cache-Control': `public, max-age=${YEAR}, immutable`,
+    // The URL names the bytes, so the hash is a strong validator.
+    ETag: `"${hash}-${variant}"`,
+  };
+  if (request.headers.get('if-none-match') === headers.ETag) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(file.bytes), { headers: { ...headers, 'Content-Length': String(file.bytes.length) } });
 }
