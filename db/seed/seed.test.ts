@@ -112,7 +112,7 @@ describe('seedDatabase', () => {
     expect(thrown).toBeInstanceOf(ContentError);
     expect((thrown as ContentError).problems.map((problem) => `${problem.file}: ${problem.field}`)).toEqual([
       'articles/broken.md: front matter',
-      'articles/netflix-2020-christmas-day-hit.md: related.0.slug',
+      'articles/netflix-2020-christmas-day-hit.md: related.1.slug',
     ]);
     expect(fileHash(file)).toBe(bytes);
     expect(snapshot(file)).toEqual(before);

@@ -57,26 +57,34 @@ describe('front matter', () => {
       'articles/one.md: title: is required',
       'articles/three.md: image.alt: is required',
       'articles/three.md: image.src: must name a photo in content/images/, like /images/photo.jpg (pages need its size and resized copies, so photos from other sites cannot be used)',
-      'articles/three.md: related.0.url: must be an absolute http(s) URL',
-      'articles/three.md: related.1.title: is required with url',
-      'articles/three.md: related.2.slug: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',
-      'articles/three.md: related.3: needs slug (another article) or url with title (an external page)',
+      'articles/three.md: related.1.url: must be an absolute http(s) URL',
+      'articles/three.md: related.2.title: is required with url',
+      'articles/three.md: related.3.slug: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',
+      'articles/three.md: related.4: needs slug (another article) or url with title (an external page)',
       'articles/three.md: video.url: must be a YouTube URL (watch, youtu.be or embed) or an 11-character video id',
       'articles/two.md: subtitle: is not a known field (check the spelling in content/README.md)',
-      'articles/two.md: tags.1: "a" is the same tag as "A"',
+      'articles/two.md: tags.2: "a" is the same tag as "A"',
       'articles/two.md: updatedAt: must not be before publishedAt',
       'authors/ada.md: name: is required',
     ]);
   });
 
-  it('names YAML errors with their line, and files without front matter', () => {
+  it('names YAML errors where the editor sees them start, and files without front matter', () => {
     const folder = makeContentFolder();
     folder.write('authors/ada.md', author);
-    folder.write('articles/bad-yaml.md', 'title: "unclosed\nauthor: ada\n', BODY);
+    // Line 1 is the opening ---: each problem starts on line 2 or 3, however far the parser read before noticing.
+    folder.write('articles/bad-quote.md', 'title: "unclosed\nauthor: ada\nsection: News\npublishedAt: 2024-01-01\ndek: fine\ntags: [a, b]\n', BODY);
+    folder.write('articles/bad-single.md', "title: A story\ndek: 'it''s unclosed\nauthor: ada\n", BODY);
+    folder.write('articles/bad-bracket.md', 'title: [unclosed\nauthor: ada\nsection: News\n', BODY);
+    folder.write('articles/bad-colon.md', 'title: A: b: c\nauthor: ada\n', BODY);
     fs.writeFileSync(path.join(folder.dir, 'articles/no-front-matter.md'), '# Just a heading\n');
-    const problems = problemsOf(folder.dir);
-    expect(problems[0]).toMatch(/^articles\/bad-yaml\.md: front matter: is not valid YAML: .+\(line \d+, column \d+\)$/);
-    expect(problems[1]).toBe('articles/no-front-matter.md: front matter: is missing: the file must start with YAML front matter between "---" lines');
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/bad-bracket.md: front matter: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 2, column 8)',
+      'articles/bad-colon.md: front matter: is not valid YAML: Nested mappings are not allowed in compact mappings (line 2, column 8)',
+      'articles/bad-quote.md: front matter: is not valid YAML: Missing closing "quote (line 2, column 8)',
+      "articles/bad-single.md: front matter: is not valid YAML: Missing closing 'quote (line 3, column 6)",
+      'articles/no-front-matter.md: front matter: is missing: the file must start with YAML front matter between "---" lines',
+    ]);
   });
 
   it('refuses a file name that is not a slug when no slug is given, and an empty body', () => {
@@ -109,11 +117,11 @@ describe('the graph and the set', () => {
     folder.write('articles/b.md', article({ author: 'nobody', related: [{ url: 'https://example.com/', title: 'X' }, { url: 'https://example.com/', title: 'Y' }] }), BODY);
     folder.write('articles/c.md', article({ slug: 'b' }), BODY);
     expect(problemsOf(folder.dir)).toEqual([
-      'articles/a.md: related.1.slug: no article has slug "missing"',
-      'articles/a.md: related.2.slug: an article cannot list itself',
-      'articles/a.md: related.3: repeats related.0',
+      'articles/a.md: related.2.slug: no article has slug "missing"',
+      'articles/a.md: related.3.slug: an article cannot list itself',
+      'articles/a.md: related.4: repeats related.1',
       'articles/b.md: author: no author "nobody" (expected authors/nobody.md)',
-      'articles/b.md: related.1: repeats related.0',
+      'articles/b.md: related.2: repeats related.1',
       'articles/b.md: slug: article slug "b" is also used by articles/c.md',
       'articles/c.md: slug: article slug "b" is also used by articles/b.md',
     ]);
@@ -126,14 +134,14 @@ describe('the graph and the set', () => {
     folder.write('articles/b.md', article({ section: 'Food and Drink', tags: ['Cafe', 'Wine'], redirectFrom: ['old-a', 'b'] }), BODY);
     folder.write('articles/c.md', article({ section: '!!!', tags: ['🎬'] }), BODY);
     expect(problemsOf(folder.dir)).toEqual([
-      'articles/a.md: redirectFrom.1: "b" is the live slug of articles/b.md',
-      'articles/a.md: redirectFrom.2: "old-a" is already claimed earlier in this list',
-      'articles/b.md: redirectFrom.0: "old-a" is already claimed by articles/a.md',
-      'articles/b.md: redirectFrom.1: "b" is the live slug of this article',
+      'articles/a.md: redirectFrom.2: "b" is the live slug of articles/b.md',
+      'articles/a.md: redirectFrom.3: "old-a" is already claimed earlier in this list',
+      'articles/b.md: redirectFrom.1: "old-a" is already claimed by articles/a.md',
+      'articles/b.md: redirectFrom.2: "b" is the live slug of this article',
       'articles/b.md: section: "Food and Drink" and "Food & Drink" (articles/a.md) are both /sections/food-and-drink: use one spelling',
-      'articles/b.md: tags.0: "Cafe" and "Café" (articles/a.md) are both /tags/cafe: use one spelling',
+      'articles/b.md: tags.1: "Cafe" and "Café" (articles/a.md) are both /tags/cafe: use one spelling',
       'articles/c.md: section: needs at least one letter or digit (its page URL is made from them)',
-      'articles/c.md: tags.0: needs at least one letter or digit (its page URL is made from them)',
+      'articles/c.md: tags.1: needs at least one letter or digit (its page URL is made from them)',
     ]);
   });
 
@@ -144,8 +152,8 @@ describe('the graph and the set', () => {
     folder.write('articles/b.md', article({ redirectFrom: ['old-b'] }), BODY);
     folder.write('articles/c.md', article({ title: 'Line one\nline two', dek: 'Tab\there' }), BODY);
     expect(problemsOf(folder.dir)).toEqual([
-      'articles/a.md: related.1: repeats related.0',
-      'articles/a.md: related.2.slug: no article has slug "old-b" (it is an old slug of "b": link to that)',
+      'articles/a.md: related.2: repeats related.1',
+      'articles/a.md: related.3.slug: no article has slug "old-b" (it is an old slug of "b": link to that)',
       'articles/c.md: dek: must be one line of text, without tabs or control characters',
       'articles/c.md: title: must be one line of text, without tabs or control characters',
     ]);
@@ -192,7 +200,7 @@ describe('characters pages and feeds cannot carry', () => {
     expect(problemsOf(folder.dir)).toEqual([
       'articles/a.md: body: line 12, column 18: contains U+FFFE, a control character or noncharacter that web pages and feeds cannot carry: remove it',
       'articles/a.md: dek: contains U+FDD0, a control character or noncharacter that web pages and feeds cannot carry: remove it',
-      'articles/a.md: tags.0: contains U+1FFFE, a control character or noncharacter that web pages and feeds cannot carry: remove it',
+      'articles/a.md: tags.1: contains U+1FFFE, a control character or noncharacter that web pages and feeds cannot carry: remove it',
       'articles/a.md: title: contains U+FFFF, a control character or noncharacter that web pages and feeds cannot carry: remove it',
       'authors/ada.md: body: line 6, column 19: contains U+0007, a control character or noncharacter that web pages and feeds cannot carry: remove it',
     ]);

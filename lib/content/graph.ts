@@ -1,5 +1,5 @@
 import type { ArticleRecord, AuthorRecord } from './load';
-import type { Problem } from './problems';
+import { listField, type Problem } from './problems';
 
 /**
  * Rules that need the whole set: unique slugs, authors that exist, and a
@@ -28,16 +28,16 @@ export function checkContentSet(
       const key = entry.kind === 'article' ? `slug:${entry.slug}` : `url:${new URL(entry.url).href}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        problems.push({ file, field: `related.${index}`, message: `repeats related.${earlier}` });
+        problems.push({ file, field: listField('related', index), message: `repeats ${listField('related', earlier)}` });
       }
       seen.set(key, earlier ?? index);
       if (entry.kind !== 'article') return;
       if (entry.slug === article.slug) {
-        problems.push({ file, field: `related.${index}.slug`, message: 'an article cannot list itself' });
+        problems.push({ file, field: `${listField('related', index)}.slug`, message: 'an article cannot list itself' });
       } else if (!articleSlugs.has(entry.slug) && !invalidArticleSlugs.has(entry.slug)) {
         const current = movedTo.get(entry.slug);
         const hint = current ? ` (it is an old slug of "${current}": link to that)` : '';
-        problems.push({ file, field: `related.${index}.slug`, message: `no article has slug "${entry.slug}"${hint}` });
+        problems.push({ file, field: `${listField('related', index)}.slug`, message: `no article has slug "${entry.slug}"${hint}` });
       }
     });
   }
@@ -52,7 +52,7 @@ function redirectProblems(articles: ArticleRecord[]): Problem[] {
   const problems: Problem[] = [];
   for (const article of articles) {
     article.redirectFrom.forEach((old, index) => {
-      const field = `redirectFrom.${index}`;
+      const field = listField('redirectFrom', index);
       const owner = live.get(old);
       if (owner !== undefined) {
         const who = owner === article.sourceFile ? 'this article' : owner;
@@ -87,7 +87,7 @@ function spellingProblems(articles: ArticleRecord[]): Problem[] {
   };
   for (const article of articles) {
     check('sections', article.sectionSlug, article.section, article.sourceFile, 'section');
-    article.tags.forEach((tag, index) => check('tags', tag.slug, tag.name, article.sourceFile, `tags.${index}`));
+    article.tags.forEach((tag, index) => check('tags', tag.slug, tag.name, article.sourceFile, listField('tags', index)));
   }
   return problems;
 }

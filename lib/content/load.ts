@@ -8,7 +8,7 @@ import { forbiddenCharacterAt } from '@/lib/characters';
 import { excerptOf } from '@/lib/description';
 import { analyzeBody } from '@/lib/markdown/body';
 import { nameToSlug } from '@/lib/slug';
-import type { Problem } from './problems';
+import { fieldName, type Problem } from './problems';
 import {
   articleFrontMatterSchema,
   authorFrontMatterSchema,
@@ -231,7 +231,7 @@ function readFile(root: string, file: string, problems: Problem[]): ParsedFile |
   try {
     matter(vfile, { strip: true, yaml: { maxAliasCount: 50, prettyErrors: true, uniqueKeys: true } });
   } catch (error) {
-    problems.push({ file, field: 'front matter', message: `is not valid YAML: ${yamlErrorMessage(error)}` });
+    problems.push({ file, field: 'front matter', message: `is not valid YAML: ${yamlErrorMessage(error, frontMatterSource(text))}` });
     return undefined;
   }
   const data = (vfile.data as { matter?: unknown }).matter;
@@ -244,13 +244,53 @@ function readFile(root: string, file: string, problems: Problem[]): ParsedFile |
   return { data, body, bodyLineOffset };
 }
 
-/** yaml's first message line, with its line number counted from the top of the file (after the opening ---). */
-function yamlErrorMessage(error: unknown): string {
+/** The YAML between the opening "---" line and the closing one (what the YAML parser read, offsets and all). */
+function frontMatterSource(text: string): string {
+  const end = text.indexOf('\n---', 3);
+  return text.slice(4, end === -1 ? undefined : end + 1);
+}
+
+type YamlError = { code?: string; message: string; pos?: [number, number] };
+
+/**
+ * yaml's first message line, located as the editor sees the file: line and column from the top of the file
+ * (the opening --- is line 1), pointing where the problem starts. The parser notices an unclosed quote or
+ * bracket only where the text runs out, so those point back to the character that opened them.
+ */
+function yamlErrorMessage(error: unknown, source: string): string {
   if (!(error instanceof Error)) return String(error);
-  const first = error.message.split('\n')[0] ?? error.message;
-  const position = (error as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
-  if (!position) return first;
-  return `${first.replace(/ at line \d+, column \d+:?$/, '')} (line ${position.line + 1}, column ${position.col})`;
+  const { message, pos, code } = error as YamlError;
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  if (!pos) return first;
+  const at = (code === 'MISSING_CHAR' || code === 'BAD_INDENT' || code === 'UNEXPECTED_TOKEN' ? unclosedOpener(source, pos[0]) : undefined) ?? pos[0];
+  const before = source.slice(0, at);
+  const line = before.split('\n').length + 1;
+  const column = at - before.lastIndexOf('\n');
+  return `${first} (line ${line}, column ${column})`;
+}
+
+/** Where the quote or bracket still open at `end` was opened, if one is: scanning as YAML flow text does. */
+function unclosedOpener(source: string, end: number): number | undefined {
+  const open: number[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let index = 0; index < end && index < source.length; index++) {
+    const char = source[index]!;
+    if (quote) {
+      if (char === '\\' && quote.char === '"') index++;
+      else if (char === quote.char && !(quote.char === "'" && source[index + 1] === "'")) quote = undefined;
+      else if (char === "'" && quote.char === "'") index++;
+      continue;
+    }
+    if (char === '#' && (index === 0 || /\s/.test(source[index - 1]!))) {
+      // A comment runs to the end of its line.
+      const newline = source.indexOf('\n', index);
+      index = newline === -1 ? source.length : newline;
+    } else if ((char === '"' || char === "'") && /(^|[\s:[{,-])$/.test(source.slice(Math.max(0, index - 1), index))) {
+      quote = { char, at: index };
+    } else if (char === '[' || char === '{') open.push(index);
+    else if ((char === ']' || char === '}') && open.length > 0) open.pop();
+  }
+  return quote?.at ?? open[0];
 }
 
 /** The first character of a body (article or bio) that pages and feeds cannot carry, with its line in the file. */
@@ -274,7 +314,7 @@ function slugFor(file: string, explicit: string | undefined, problems: Problem[]
 
 function zodProblems(file: string, error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue) => {
-    const where = issue.path.map(String).join('.');
+    const where = fieldName(issue.path);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ file, field: where ? `${where}.${key}` : key, message: 'is not a known field (check the spelling in content/README.md)' }));
     }
