@@ -206,3 +206,23 @@ describe('characters pages and feeds cannot carry', () => {
     ]);
   });
 });
+
+describe('every problem at once', () => {
+  it('a file with a bad date, an unknown author and a dangling link reports all three in one run', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/fine.md', article(), BODY);
+    folder.write(
+      'articles/three-wrongs.md',
+      article({ author: 'nobody', publishedAt: 'last tuesday', related: [{ slug: 'fine' }, { slug: 'Not A Slug' }, { slug: 'gone' }, { slug: 'fine' }] }),
+      BODY,
+    );
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/three-wrongs.md: author: no author "nobody" (expected authors/nobody.md)',
+      'articles/three-wrongs.md: publishedAt: must be an ISO 8601 date or date-time with a time zone, like 2021-01-06 or 2021-01-06T17:00:00Z',
+      'articles/three-wrongs.md: related.2.slug: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',
+      'articles/three-wrongs.md: related.3.slug: no article has slug "gone"',
+      'articles/three-wrongs.md: related.4: repeats related.1',
+    ]);
+  });
+});

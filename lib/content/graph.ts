@@ -1,15 +1,24 @@
-import type { ArticleRecord, AuthorRecord } from './load';
+import type { ArticleRecord, AuthorRecord, PartialArticle } from './load';
 import { listField, type Problem } from './problems';
 
 /**
  * Rules that need the whole set: unique slugs, authors that exist, and a
  * "Read more" graph with no dangling, self or repeated edges.
  */
-export function checkContentSet(
-  authors: AuthorRecord[],
-  articles: ArticleRecord[],
-  invalidArticleSlugs: ReadonlySet<string> = new Set(),
-): Problem[] {
+export function checkContentSet({
+  authors,
+  articles,
+  invalidArticleSlugs = new Set(),
+  invalidAuthorSlugs = new Set(),
+  partialArticles = [],
+}: {
+  authors: AuthorRecord[];
+  articles: ArticleRecord[];
+  /** Files that exist but failed validation (their own problems are reported): links and bylines to them are not dangling. */
+  invalidArticleSlugs?: ReadonlySet<string>;
+  invalidAuthorSlugs?: ReadonlySet<string>;
+  partialArticles?: PartialArticle[];
+}): Problem[] {
   const problems: Problem[] = [];
   problems.push(...duplicateSlugs(authors, 'author'), ...duplicateSlugs(articles, 'article'));
 
@@ -17,13 +26,15 @@ export function checkContentSet(
   const articleSlugs = new Set(articles.map((article) => article.slug));
   const movedTo = new Map(articles.flatMap((article) => article.redirectFrom.map((old) => [old, article.slug] as const)));
 
-  for (const article of articles) {
+  // Articles that failed validation are checked too, as far as they could be read.
+  for (const article of [...articles, ...partialArticles]) {
     const file = article.sourceFile;
-    if (!authorSlugs.has(article.authorSlug)) {
+    if (article.authorSlug !== undefined && !authorSlugs.has(article.authorSlug) && !invalidAuthorSlugs.has(article.authorSlug)) {
       problems.push({ file, field: 'author', message: `no author "${article.authorSlug}" (expected authors/${article.authorSlug}.md)` });
     }
     const seen = new Map<string, number>();
     article.related.forEach((entry, index) => {
+      if (entry === null) return;
       // URLs compare in their normal form: "https://A.example" and "https://a.example/" are one entry.
       const key = entry.kind === 'article' ? `slug:${entry.slug}` : `url:${new URL(entry.url).href}`;
       const earlier = seen.get(key);

@@ -8,6 +8,6 @@ export { ContentError, formatProblem, type Problem } from './problems';
 /** Everything in a content folder, with every problem the seed would refuse it for. */
 export function readContent(dir: string): LoadedContent {
   const loaded = loadContentFolder(dir);
-  const problems = [...loaded.problems, ...checkContentSet(loaded.authors, loaded.articles, loaded.invalidArticleSlugs)];
+  const problems = [...loaded.problems, ...checkContentSet(loaded)];
   return { ...loaded, problems: sortProblems(problems) };
 }

@@ -10,9 +10,11 @@ import { analyzeBody } from '@/lib/markdown/body';
 import { nameToSlug } from '@/lib/slug';
 import { fieldName, type Problem } from './problems';
 import {
+  articleFields,
   articleFrontMatterSchema,
   authorFrontMatterSchema,
   forbiddenMessage,
+  relatedSchema,
   slugSchema,
   type ArticleFrontMatter,
   type RelatedEntry,
@@ -68,6 +70,10 @@ export type LoadedContent = {
   problems: Problem[];
   /** Slugs of article files that exist but failed validation: links to them are not "dangling". */
   invalidArticleSlugs: Set<string>;
+  /** What could be read of those files, for the whole-set rules. */
+  partialArticles: PartialArticle[];
+  /** Slugs of author files that exist but failed validation: bylines naming them are not "unknown". */
+  invalidAuthorSlugs: Set<string>;
 };
 
 /** A content file larger than this is refused before it is read (a long feature is ~100 KB). */
@@ -85,16 +91,22 @@ export function loadContentFolder(dir: string): LoadedContent {
     realRoot = fs.realpathSync(root);
     if (!fs.statSync(realRoot).isDirectory()) throw new Error('not a directory');
   } catch {
-    return { authors: [], articles: [], problems: [{ file: dir, field: 'folder', message: 'is not a readable content folder' }], invalidArticleSlugs: new Set() };
+    return { authors: [], articles: [], problems: [{ file: dir, field: 'folder', message: 'is not a readable content folder' }], invalidArticleSlugs: new Set(), invalidAuthorSlugs: new Set(), partialArticles: [] };
   }
 
   const authors: AuthorRecord[] = [];
+  const invalidAuthorSlugs = new Set<string>();
   for (const file of listMarkdown(realRoot, 'authors', problems)) {
     const parsed = readFile(realRoot, file, problems);
-    if (!parsed) continue;
+    if (!parsed) {
+      invalidAuthorSlugs.add(path.basename(file, '.md'));
+      continue;
+    }
     const result = authorFrontMatterSchema.safeParse(parsed.data);
     if (!result.success) {
       problems.push(...zodProblems(file, result.error));
+      const claimed = (parsed.data as { slug?: unknown }).slug;
+      invalidAuthorSlugs.add(typeof claimed === 'string' ? claimed : path.basename(file, '.md'));
       continue;
     }
     const slug = slugFor(file, result.data.slug, problems);
@@ -116,6 +128,7 @@ export function loadContentFolder(dir: string): LoadedContent {
 
   const articles: ArticleRecord[] = [];
   const invalidArticleSlugs = new Set<string>();
+  const partialArticles: PartialArticle[] = [];
   for (const file of listMarkdown(realRoot, 'articles', problems)) {
     const parsed = readFile(realRoot, file, problems);
     if (!parsed) {
@@ -136,7 +149,11 @@ export function loadContentFolder(dir: string): LoadedContent {
     if (!result.success) {
       problems.push(...zodProblems(file, result.error));
       const claimed = (parsed.data as { slug?: unknown }).slug;
-      invalidArticleSlugs.add(typeof claimed === 'string' ? claimed : path.basename(file, '.md'));
+      const slug = typeof claimed === 'string' ? claimed : path.basename(file, '.md');
+      invalidArticleSlugs.add(slug);
+      // The fields that are valid on their own still go through the whole-set rules, so an editor sees an unknown
+      // author or a dangling link in the same run as a bad date.
+      partialArticles.push(partialArticle(file, slug, parsed.data));
       continue;
     }
     const slug = slugFor(file, result.data.slug, problems);
@@ -172,7 +189,20 @@ export function loadContentFolder(dir: string): LoadedContent {
     );
   }
 
-  return { authors, articles, problems, invalidArticleSlugs };
+  return { authors, articles, problems, invalidArticleSlugs, invalidAuthorSlugs, partialArticles };
+}
+
+/**
+ * An article whose front matter failed validation, as far as its fields are valid on their own: its author and the
+ * "Read more" entries that parse (null where an entry does not), for the rules across the whole folder.
+ */
+export type PartialArticle = { slug: string; sourceFile: string; authorSlug: string | undefined; related: (RelatedEntry | null)[] };
+
+function partialArticle(file: string, slug: string, data: unknown): PartialArticle {
+  const raw = data as Record<string, unknown>;
+  const author = articleFields.shape.author.safeParse(raw.author);
+  const related = Array.isArray(raw.related) ? raw.related.map((entry) => relatedSchema.safeParse(entry)).map((entry) => (entry.success ? entry.data : null)) : [];
+  return { slug, sourceFile: file, authorSlug: author.success ? author.data : undefined, related };
 }
 
 function withHash<T extends object>(record: T): T & { contentHash: string } {

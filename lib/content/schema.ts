@@ -77,7 +77,7 @@ const videoSchema = z.strictObject({
 });
 
 /** One "Read more" entry: another article by slug, or an external page with its title. */
-const relatedSchema = z
+export const relatedSchema = z
   .strictObject({ slug: slugSchema.optional(), url: httpUrl.optional(), title: line(300).optional() })
   .superRefine((entry, ctx) => {
     if (entry.slug !== undefined && (entry.url !== undefined || entry.title !== undefined)) {
@@ -97,8 +97,8 @@ export const MAX_REDIRECTS = 20;
 const NO_SLUG_MESSAGE = 'needs at least one letter or digit (its page URL is made from them)';
 export const MAX_RELATED = 50;
 
-export const articleFrontMatterSchema = z
-  .strictObject({
+/** The fields of an article's front matter, each checked on its own (articleFrontMatterSchema adds the rules across fields). */
+export const articleFields = z.strictObject({
     title: line(300),
     slug: slugSchema.optional(),
     dek: line(1000).optional(),
@@ -126,8 +126,9 @@ export const articleFrontMatterSchema = z
     video: videoSchema.optional(),
     redirectFrom: z.array(slugSchema).max(MAX_REDIRECTS, `must list at most ${MAX_REDIRECTS} old slugs`).default([]),
     related: z.array(relatedSchema).max(MAX_RELATED, `must list at most ${MAX_RELATED} entries`).default([]),
-  })
-  .superRefine((article, ctx) => {
+  });
+
+export const articleFrontMatterSchema = articleFields.superRefine((article, ctx) => {
     if (article.updatedAt !== undefined && article.updatedAt < article.publishedAt) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
     }
