@@ -7,16 +7,16 @@ const root = path.resolve(__dirname, '..');
  * `npm run db:seed` as one process (`node --import tsx`, so a signal reaches the seed itself), against
  * `databaseFile`.
  */
-export function seedCommand(databaseFile: string, dir: string, env: Record<string, string> = {}) {
+export function seedCommand(databaseFile: string, dir: string, env: Record<string, string> = {}, extraArgs: string[] = []) {
   return {
-    args: ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir],
+    args: ['--import', 'tsx', path.join(root, 'db', 'seed', 'cli.ts'), '--dir', dir, ...extraArgs],
     options: { cwd: root, env: { ...process.env, ...env, DATABASE_PATH: databaseFile } },
   };
 }
 
 /** Runs `npm run db:seed` as an editor would, against `databaseFile`. */
-export function runSeed(databaseFile: string, dir = 'content', env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const { args, options } = seedCommand(databaseFile, dir, env);
+export function runSeed(databaseFile: string, dir = 'content', env: Record<string, string> = {}, extraArgs: string[] = []): { status: number | null; stdout: string; stderr: string } {
+  const { args, options } = seedCommand(databaseFile, dir, env, extraArgs);
   const result = spawnSync(process.execPath, args, { ...options, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '@/lib/content';
 import { databasePath } from '../client';
+import { formatPlan, planSeed } from './dry-run';
 import { seedDatabase } from './index';
 import { purgeCachesAfterSeed, purgeUrlsFromEnvironment } from './purge';
 
@@ -12,9 +13,10 @@ import { purgeCachesAfterSeed, purgeUrlsFromEnvironment } from './purge';
  */
 async function main(): Promise<number> {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' }, 'dry-run': { type: 'boolean', default: false } } });
   const dir = values.dir;
   const file = databasePath();
+  if (values['dry-run']) return dryRun(dir, file);
   let purgeUrls: string[];
   try {
     purgeUrls = purgeUrlsFromEnvironment();
@@ -57,6 +59,23 @@ async function main(): Promise<number> {
     const code = (error as { code?: string }).code;
     const reason = code === 'SQLITE_NOTADB' ? `${file} is not an SQLite database: restore a backup or move it away` : error instanceof Error ? error.message : String(error);
     console.error(`Seed failed, nothing was written: ${reason}`);
+    return 2;
+  }
+}
+
+/** `--dry-run`: the seed's checks and what it would change, writing nothing (db/seed/dry-run.ts). */
+async function dryRun(dir: string, file: string): Promise<number> {
+  try {
+    const plan = await planSeed({ dir, databaseFile: file });
+    for (const line of formatPlan(plan, dir)) console.log(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof ContentError) {
+      for (const problem of error.problems) console.error(formatProblem(problem));
+      console.error(`\nA seed would refuse this folder: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${dir}/. Nothing was written.`);
+      return 1;
+    }
+    console.error(`Dry run failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
 }
