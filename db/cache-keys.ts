@@ -31,6 +31,8 @@ export const cacheKeys = {
   sections: 'sections',
   /** Every URL the site has and its last change: sitemaps. */
   urls: 'urls',
+  /** Every correction notice, newest first: /corrections and its feed (the stories' headlines are their `a:` keys). */
+  corrections: 'corrections',
   /** The search index (any headline, dek or body). */
   search: 'search',
 } as const;

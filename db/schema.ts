@@ -45,6 +45,11 @@ export const articles = sqliteTable(
     source: text('source'),
     publishedAt: text('published_at').notNull(),
     updatedAt: text('updated_at'),
+    /**
+     * Front matter `draft: true`: in the database (so a preview link can show it) but nowhere on the site. A story
+     * whose publishedAt is in the future is hidden the same way until that moment (db/queries/visibility.ts).
+     */
+    draft: integer('draft', { mode: 'boolean' }).notNull().default(false),
     imageSrc: text('image_src'),
     imageAlt: text('image_alt'),
     imageCaption: text('image_caption'),
@@ -94,6 +99,59 @@ export const articleTags = sqliteTable(
     primaryKey({ columns: [table.articleId, table.position] }),
     index('article_tags_slug_published_idx').on(table.slug, table.publishedAt),
   ],
+);
+
+/**
+ * The byline, in order (front matter `author` or `authors`): one row per author of an article. The first
+ * (position 0) is also `articles.author_id`, the lead author cards and feeds name; author pages and feeds list an
+ * article through this table, so every co-author's listing carries it.
+ */
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    /** The article's publishedAt, copied so "an author's newest" is one index range (author pages and feeds). */
+    publishedAt: text('published_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.position] }),
+    index('article_authors_author_published_idx').on(table.authorId, table.publishedAt),
+  ],
+);
+
+/** Correction notices (front matter `corrections`): shown on the story, and every one on /corrections, newest first. */
+export const articleCorrections = sqliteTable(
+  'article_corrections',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** When it was corrected (ISO 8601, UTC). */
+    correctedAt: text('corrected_at').notNull(),
+    text: text('text').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.position] }), index('article_corrections_corrected_idx').on(table.correctedAt)],
+);
+
+/** Structured credits (front matter `credits`): "Video producer" / "Jen Kucsak", in the editor's order. */
+export const articleCredits = sqliteTable(
+  'article_credits',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.position] })],
 );
 
 /** Old slugs of an article (front matter `redirectFrom`): requests for them redirect permanently. */
@@ -173,11 +231,15 @@ export const seeds = sqliteTable('seeds', {
 
 export const authorsRelations = relations(authors, ({ many }) => ({
   articles: many(articles),
+  bylines: many(articleAuthors),
 }));
 
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   author: one(authors, { fields: [articles.authorId], references: [authors.id] }),
   tags: many(articleTags),
+  authors: many(articleAuthors),
+  corrections: many(articleCorrections),
+  credits: many(articleCredits),
   redirects: many(articleRedirects),
   relatedLinks: many(relatedLinks, { relationName: 'outgoing' }),
   backlinks: many(relatedLinks, { relationName: 'incoming' }),
@@ -185,6 +247,19 @@ export const articlesRelations = relations(articles, ({ one, many }) => ({
 
 export const articleTagsRelations = relations(articleTags, ({ one }) => ({
   article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+}));
+
+export const articleAuthorsRelations = relations(articleAuthors, ({ one }) => ({
+  article: one(articles, { fields: [articleAuthors.articleId], references: [articles.id] }),
+  author: one(authors, { fields: [articleAuthors.authorId], references: [authors.id] }),
+}));
+
+export const articleCorrectionsRelations = relations(articleCorrections, ({ one }) => ({
+  article: one(articles, { fields: [articleCorrections.articleId], references: [articles.id] }),
+}));
+
+export const articleCreditsRelations = relations(articleCredits, ({ one }) => ({
+  article: one(articles, { fields: [articleCredits.articleId], references: [articles.id] }),
 }));
 
 export const articleRedirectsRelations = relations(articleRedirects, ({ one }) => ({

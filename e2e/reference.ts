@@ -15,8 +15,11 @@ export const reference = {
   figureAlt: "'We Can Be Heroes' (Netflix)",
   figureCaption: 'We Can Be Heroes (Photo: Netflix)',
   readMoreHeading: 'Read more on Yahoo Entertainment',
-  /** The hero video's credit, shown with the video. */
-  videoCredit: 'Video produced by Jen Kucsak and edited by Jimmie Rhee',
+  /**
+   * The hero video's credit, shown with the video. The original's line "Video produced by Jen Kucsak and edited by
+   * Jimmie Rhee" is structured `credits:` in the sample (roles starting with "Video" go with the hero video).
+   */
+  videoCredit: 'Video producer: Jen Kucsak · Video editor: Jimmie Rhee',
   /**
    * Every paragraph of the body text, in order, apart from the figure, the "Read more" heading and the closing
    * credits line ("— Video produced by …"), which the page shows with the video it credits (videoCredit).

@@ -20,6 +20,8 @@ const PAGES = [
   `${SITE}${REFERENCE_PATH}`,
   `${SITE}/articles/robert-rodriguez-two-careers`,
   `${SITE}/articles/we-can-be-heroes-plot-explained`,
+  `${SITE}/articles/rodriguez-family-made-we-can-be-heroes`,
+  `${SITE}/corrections`,
   `${SITE}${REFERENCE_PATH}/related`,
   `${SITE}/sections/entertainment`,
   `${SITE}/tags/robert-rodriguez`,

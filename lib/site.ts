@@ -27,6 +27,8 @@ export function articlePath(slug: string): string {
 export const sectionPath = (slug: string) => `/sections/${slug}`;
 export const tagPath = (slug: string) => `/tags/${slug}`;
 export const authorPath = (slug: string) => `/authors/${slug}`;
+/** Every correction notice on the site, newest first (its RSS feed: feedPath(CORRECTIONS_PATH)). */
+export const CORRECTIONS_PATH = '/corrections';
 export const feedPath = (listingPath = '') => `${listingPath}/feed.xml`;
 /** The JSON Feed 1.1 twin of a listing's RSS feed. */
 export const jsonFeedPath = (listingPath = '') => `${listingPath}/feed.json`;

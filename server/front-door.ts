@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { changesSinceLastCall, getDatabaseStatus } from '@/db/queries/changes';
+import { changesSinceLastCall, getDatabaseStatus, publishedSinceLastCall } from '@/db/queries/changes';
 import { DatabaseUnavailableError } from '@/db/queries/connection';
 import { type ListingKind, listingPageExists, resolveArticleSlug, searchPageExists } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
@@ -10,7 +11,7 @@ import { CACHE_CONTROL } from './cache-policy';
 import { receiveCspReport } from './csp-reports';
 import { pageCache } from './page-cache';
 import type { RouteTable } from './routes';
-import { CSP_REPORT_PATH } from './security-headers';
+import { contentSecurityPolicy, CSP_REPORT_PATH } from './security-headers';
 
 /**
  * What happens to a request before Next sees it, in plain Node: no proxy.ts,
@@ -74,7 +75,21 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, site: { bui
     answerWithStatus(res, 404);
   }
   if (decision.kind === 'rewrite') req.url = decision.path;
+  if (pathname.startsWith(PREVIEW_PREFIX)) allowRenderScriptsByNonce(req, res);
   return 'next';
+}
+
+const PREVIEW_PREFIX = '/preview/';
+
+/**
+ * A preview is rendered for each request and never cached, so its inline scripts have no stored hashes: it gets
+ * a fresh nonce instead. Next reads the nonce from the request's Content-Security-Policy header and puts it on
+ * every script it writes; the response's policy allows that nonce and nothing else inline.
+ */
+function allowRenderScriptsByNonce(req: IncomingMessage, res: ServerResponse): void {
+  const nonce = randomBytes(18).toString('base64');
+  req.headers['content-security-policy'] = `script-src 'nonce-${nonce}'`;
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy([`'nonce-${nonce}'`]));
 }
 
 type Decision = { kind: 'pass' } | { kind: 'redirect'; path: string } | { kind: 'rewrite'; path: string } | { kind: 'not-found' };
@@ -146,15 +161,19 @@ function searchRoute(url: URL): Decision {
   return { kind: 'rewrite', path: `/search/${encodeURIComponent(query)}/${page}` };
 }
 
-/** Expires from this process's page cache whatever the seeds committed since the last request changed. */
+/**
+ * Expires from this process's page cache whatever the seeds committed since the last request changed, and
+ * whatever scheduled stories that came due since then must now appear on.
+ */
 function followSeeds(): void {
   const changes = changesSinceLastCall();
-  if (changes === null) return;
+  const published = publishedSinceLastCall();
+  if (changes === null && published === null) return;
   const cache = pageCache();
   // No cache yet means nothing was rendered yet: there is nothing to expire.
   if (!cache) return;
   if (changes === 'all') cache.clear();
-  else cache.expire(changes);
+  else cache.expire([...(changes ?? []), ...(published ?? [])]);
 }
 
 /**

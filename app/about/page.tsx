@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { alternates } from '@/lib/metadata';
-import { feedPath, siteConfig } from '@/lib/site';
+import { CORRECTIONS_PATH, feedPath, siteConfig } from '@/lib/site';
 
 // Nothing on this page comes from the database: it changes only with a deploy.
 export const revalidate = false;
@@ -36,7 +36,11 @@ export default function AboutPage() {
       </p>
 
       <h2>Corrections</h2>
-      <p>When we get something wrong we correct the story, say at its foot what changed and when, and update its date.</p>
+      <p>
+        When we get something wrong we correct the story, say at its foot what changed and when, and update its date. Every correction is
+        listed on our <Link href={CORRECTIONS_PATH}>corrections page</Link>, newest first, and in its{' '}
+        <a href={feedPath(CORRECTIONS_PATH)}>RSS feed</a>.
+      </p>
 
       <h2>Contact</h2>
       <p>

@@ -4,7 +4,8 @@ import type { StoredImage } from '@/lib/images';
 import { readTimeMinutes } from '@/lib/read-time';
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { cacheKeys } from '../cache-keys';
-import { articles, articleTags, authors, type ArticleRow, type Author } from '../schema';
+import { articleAuthors, articles, articleTags, authors, type ArticleRow, type Author } from '../schema';
+import type { AppDatabase } from '../client';
 import { getDb } from './connection';
 import { dependOn } from './keys';
 
@@ -36,6 +37,10 @@ export type ArticleSummary = {
 };
 
 export type Tag = { name: string; slug: string };
+/** A dated correction notice (front matter `corrections`). */
+export type Correction = { date: string; text: string };
+/** A structured credit (front matter `credits`): "Video producer" / "Jen Kucsak". */
+export type Credit = { role: string; name: string };
 
 export type Article = {
   id: number;
@@ -49,8 +54,17 @@ export type Article = {
   tags: Tag[];
   publishedAt: string;
   updatedAt: string | null;
+  /** Only a preview shows a draft (or a story scheduled for later): readers' queries never return one. */
+  draft: boolean;
   readTimeMinutes: number;
+  /** The lead author (the first of `authors`). */
   author: ArticleAuthor;
+  /** The whole byline, in order (one or more). */
+  authors: ArticleAuthor[];
+  /** Correction notices, oldest first. */
+  corrections: Correction[];
+  /** Structured credits, in the editor's order. */
+  credits: Credit[];
   image: ArticleImage | null;
   video: ArticleVideo | null;
   body: string;
@@ -78,11 +92,18 @@ function posterOf(row: PosterColumns): StoredImage | null {
  * generateMetadata and the page share it. Keys: the article itself, its
  * author and every story its "Read more" list names.
  */
-export const getArticle = cache((slug: string): Article | null => {
-  const row = getDb().query.articles.findFirst({
+export const getArticle = cache((slug: string, db: AppDatabase = getDb()): Article | null => {
+  const row = db.query.articles.findFirst({
     where: (article, { eq }) => eq(article.slug, slug),
     with: {
       author: { columns: { slug: true, name: true, title: true, organization: true, type: true } },
+      authors: {
+        orderBy: (byline, { asc }) => asc(byline.position),
+        columns: { authorId: true },
+        with: { author: { columns: { slug: true, name: true, title: true, organization: true, type: true } } },
+      },
+      corrections: { columns: { correctedAt: true, text: true }, orderBy: (correction, { asc }) => [asc(correction.correctedAt), asc(correction.position)] },
+      credits: { columns: { role: true, name: true }, orderBy: (credit, { asc }) => asc(credit.position) },
       tags: { columns: { name: true, slug: true }, orderBy: (tag, { asc }) => asc(tag.position) },
       relatedLinks: {
         orderBy: (link, { asc }) => asc(link.position),
@@ -96,6 +117,7 @@ export const getArticle = cache((slug: string): Article | null => {
     cacheKeys.articlePage(row.id),
     cacheKeys.linksFrom(row.id),
     cacheKeys.author(row.authorId),
+    ...row.authors.map((byline) => cacheKeys.author(byline.authorId)),
     ...row.relatedLinks.flatMap((link) => (link.target ? [cacheKeys.articleCard(link.target.id)] : [])),
   ]);
   return {
@@ -110,16 +132,24 @@ export const getArticle = cache((slug: string): Article | null => {
     tags: row.tags,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
+    draft: row.draft,
     readTimeMinutes: readTimeMinutes(row.wordCount),
     author: row.author,
+    // A database seeded before bylines had their own table has none yet: the lead author alone.
+    authors: row.authors.length > 0 ? row.authors.map((byline) => byline.author) : [row.author],
+    corrections: row.corrections.map((correction) => ({ date: correction.correctedAt, text: correction.text })),
+    credits: row.credits,
     image: imageOf(row),
     video: row.videoId && row.videoTitle ? { id: row.videoId, title: row.videoTitle, poster: posterOf(row), credit: row.videoCredit } : null,
     body: row.body,
     bodyImages: row.bodyImages ? (JSON.parse(row.bodyImages) as Record<string, StoredImage>) : {},
-    related: row.relatedLinks.map((link): RelatedItem =>
+    // A link to a story readers cannot see yet (a draft, a scheduled story) is left out until they can.
+    related: row.relatedLinks.flatMap((link): RelatedItem[] =>
       link.target
-        ? { kind: 'article', id: link.target.id, slug: link.target.slug, title: link.target.title, dek: link.target.dek }
-        : { kind: 'external', url: link.url!, title: link.title! },
+        ? [{ kind: 'article', id: link.target.id, slug: link.target.slug, title: link.target.title, dek: link.target.dek }]
+        : link.url !== null && link.title !== null
+          ? [{ kind: 'external', url: link.url, title: link.title }]
+          : [],
     ),
   };
 });
@@ -197,7 +227,11 @@ export function collectionFilter(collection: ArticleCollection): { where: SQL | 
         key: cacheKeys.tag(collection.slug),
       };
     case 'author':
-      return { where: eq(articles.authorId, collection.id), key: cacheKeys.authorArticles(collection.id) };
+      // Every story the author is on the byline of, not only those they lead (article_authors).
+      return {
+        where: inArray(articles.id, getDb().select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, collection.id))),
+        key: cacheKeys.authorArticles(collection.id),
+      };
   }
 }
 

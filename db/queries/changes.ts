@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { EVERY_KEY } from '../cache-keys';
 import { schemaProblem } from '../health';
-import { closeReadConnection, DatabaseUnavailableError, readConnection } from './connection';
+import { articleKeys, snapshotArticles } from '../seed/changes';
+import { closeReadConnection, DatabaseUnavailableError, getDb, readConnection } from './connection';
 
 type Statements = {
   dataVersion: Database.Statement<[], number>;
@@ -66,6 +67,35 @@ export function changesSinceLastCall(): string[] | 'all' | null {
   if (missed || rows.some((row) => row.expired_keys === EVERY_KEY)) return 'all';
   const keys = new Set<string>();
   for (const row of rows) for (const key of row.expired_keys.split(' ')) if (key) keys.add(key);
+  return [...keys];
+}
+
+/** How often a server looks for scheduled stories that have come due (they show within this and a request). */
+const SCHEDULE_CHECK_MS = 1000;
+
+let scheduleCheck: { epoch: number; upTo: string; at: number } | undefined;
+
+/**
+ * The cache keys of stories whose publishedAt came between the last call and now (scheduled stories going
+ * live, with no seed): expired as if each story had just been added (db/seed/changes.ts articleKeys), so every
+ * page that must now list or link it is rendered again. Looks at most once a second; null for nothing.
+ */
+export function publishedSinceLastCall(): string[] | null {
+  const connection = readConnection();
+  const now = Date.now();
+  if (scheduleCheck && scheduleCheck.epoch === connection.epoch && now - scheduleCheck.at < SCHEDULE_CHECK_MS) return null;
+  const upTo = new Date(now).toISOString();
+  const from = scheduleCheck?.epoch === connection.epoch ? scheduleCheck.upTo : undefined;
+  scheduleCheck = { epoch: connection.epoch, upTo, at: now };
+  // A new connection starts with an empty cache: nothing rendered before it can be stale.
+  if (from === undefined) return null;
+  const ids = connection.sqlite
+    .prepare<[string, string], number>('SELECT id FROM main.articles WHERE draft = 0 AND published_at > ? AND published_at <= ?')
+    .pluck()
+    .all(from, upTo);
+  if (ids.length === 0) return null;
+  const keys = new Set<string>();
+  articleKeys(new Map(), snapshotArticles(getDb(), ids), keys);
   return [...keys];
 }
 

@@ -34,6 +34,8 @@ type SharedState = {
   failedAt?: { file: string; at: number; problem: string };
   /** The connection already checked against the file in this synchronous run (cleared by a microtask). */
   checkedThisTurn?: ReadConnection;
+  /** The previews' connection (getPreviewDb). */
+  preview?: { file: string; inode: number | undefined; sqlite: Database.Database; db: AppDatabase };
 };
 
 /**
@@ -92,10 +94,39 @@ export function readConnection(): ReadConnection {
   shared.epoch += 1;
   // Reading once makes SQLite open (or create) the log, so its inode is the one this connection uses.
   sqlite.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+  showOnlyPublished(sqlite);
   shared.current = { file, inode, walInode: inodeOf(`${file}-wal`), sqlite, epoch: shared.epoch };
   shared.failedAt = undefined;
   logDatabaseState(file, null);
   return checked(shared.current);
+}
+
+/**
+ * What readers may see, for every query at once: on the server's connection, the name `articles` means a
+ * temporary view of the published stories, neither drafts nor stories whose publishedAt is still to come. SQLite
+ * looks names up in the temp schema first, so every query, join and count of the site reads through it without
+ * naming it; the seed's own connection sees the table. `now` is read by each statement, so a scheduled story is
+ * in every fresh answer from its moment on; db/queries/changes.ts expires the cached pages that must show it.
+ */
+export const PUBLISHED_ARTICLES_VIEW = `CREATE TEMP VIEW IF NOT EXISTS articles AS
+  SELECT * FROM main.articles WHERE draft = 0 AND published_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+function showOnlyPublished(sqlite: Database.Database): void {
+  sqlite.exec(PUBLISHED_ARTICLES_VIEW);
+}
+
+/**
+ * A second read-only connection that sees every story, drafts and scheduled ones included: only for previews
+ * (app/preview), never for pages readers get.
+ */
+export function getPreviewDb(): AppDatabase {
+  const file = databasePath();
+  const current = shared.preview;
+  if (current && current.file === file && current.inode === inodeOf(file)) return current.db;
+  current?.sqlite.close();
+  const { sqlite } = openReadOnlyDatabase(file);
+  shared.preview = { file, inode: inodeOf(file), sqlite, db: drizzle(sqlite, { schema }) };
+  return shared.preview.db;
 }
 
 function checked(connection: ReadConnection): ReadConnection {
@@ -113,6 +144,8 @@ export function closeReadConnection(): void {
   shared.current?.sqlite.close();
   shared.current = undefined;
   shared.checkedThisTurn = undefined;
+  shared.preview?.sqlite.close();
+  shared.preview = undefined;
 }
 
 function unavailable(file: string, known?: string): never {

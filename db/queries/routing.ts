@@ -28,13 +28,17 @@ function statements(): Statements {
     found = {
       article: sqlite.prepare('SELECT id FROM articles WHERE slug = ?'),
       redirect: sqlite.prepare('SELECT a.slug FROM article_redirects r JOIN articles a ON a.id = r.article_id WHERE r.from_slug = ?'),
-      searchCount: sqlite.prepare('SELECT count(*) AS n FROM articles_search WHERE articles_search MATCH ?'),
+      // Counted through `articles` (the published stories: connection.ts), like every list they page through.
+      searchCount: sqlite.prepare('SELECT count(*) AS n FROM articles_search JOIN articles a ON a.id = articles_search.rowid WHERE articles_search MATCH ?'),
       count: {
         // -1: no such listing. A section or tag exists while it has articles.
         sections: sqlite.prepare('SELECT coalesce(nullif(count(*), 0), -1) AS n FROM articles WHERE section_slug = ?'),
-        tags: sqlite.prepare('SELECT coalesce(nullif(count(*), 0), -1) AS n FROM article_tags WHERE slug = ?'),
+        tags: sqlite.prepare('SELECT coalesce(nullif(count(*), 0), -1) AS n FROM article_tags t JOIN articles a ON a.id = t.article_id WHERE t.slug = ?'),
         // An author with no articles still has a page (their bio): n = 0.
-        authors: sqlite.prepare('SELECT coalesce((SELECT count(a.id) FROM authors u LEFT JOIN articles a ON a.author_id = u.id WHERE u.slug = ? GROUP BY u.id), -1) AS n'),
+        // Every story on the author's byline, lead author or not (article_authors).
+        authors: sqlite.prepare(
+          'SELECT coalesce((SELECT count(a.id) FROM authors u LEFT JOIN article_authors b ON b.author_id = u.id LEFT JOIN articles a ON a.id = b.article_id WHERE u.slug = ? GROUP BY u.id), -1) AS n',
+        ),
       },
     };
     prepared.set(sqlite, found);

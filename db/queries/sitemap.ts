@@ -3,7 +3,7 @@ import { and, asc, count, countDistinct, desc, gt, gte, lte, min, sql } from 'dr
 import { absoluteUrl, articlePath, authorPath, sectionPath, tagPath } from '@/lib/site';
 import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, type SitemapEntry } from '@/lib/sitemap';
 import { cacheKeys } from '../cache-keys';
-import { articles, articleTags, authors } from '../schema';
+import { articleAuthors, articles, articleTags, authors } from '../schema';
 import { getDb } from './connection';
 import { dependOn } from './keys';
 
@@ -23,7 +23,7 @@ function fold(listing: Listing, publishedAt: string, at: string) {
  * (the date of their oldest story, then kind, then slug; authors without a story last), each with the last change
  * of its stories. A new story that brings a new section, author or tag appends it, so listing files stay stable.
  *
- * One pass over articles and one over article_tags, folded here: grouping in SQL looks each tag row's article up
+ * One pass over articles, one over article_authors and one over article_tags, folded here: grouping in SQL looks each tag row's article up
  * in the (wide) articles table for its update date, several times slower on a large site.
  */
 export function getSitemapListings(): SitemapEntry[] {
@@ -38,14 +38,18 @@ export function getSitemapListings(): SitemapEntry[] {
   }
   const dates = new Map<number, { publishedAt: string; at: string }>();
   let newest: string | null = null;
-  for (const row of db.select({ id: articles.id, sectionSlug: articles.sectionSlug, authorId: articles.authorId, publishedAt: articles.publishedAt, at: changedAt }).from(articles).all()) {
+  for (const row of db.select({ id: articles.id, sectionSlug: articles.sectionSlug, publishedAt: articles.publishedAt, at: changedAt }).from(articles).all()) {
     dates.set(row.id, row);
     if (newest === null || row.at > newest) newest = row.at;
     let section = sections.get(row.sectionSlug);
     if (!section) sections.set(row.sectionSlug, (section = { kind: 0, slug: row.sectionSlug, path: sectionPath(row.sectionSlug), first: null, at: null }));
     fold(section, row.publishedAt, row.at);
+  }
+  // Every author of a byline lists the story (article_authors), not only its lead author.
+  for (const row of db.select({ articleId: articleAuthors.articleId, authorId: articleAuthors.authorId }).from(articleAuthors).all()) {
+    const article = dates.get(row.articleId);
     const writer = writers.get(row.authorId);
-    if (writer) fold(writer, row.publishedAt, row.at);
+    if (article && writer) fold(writer, article.publishedAt, article.at);
   }
   for (const row of db.select({ articleId: articleTags.articleId, slug: articleTags.slug }).from(articleTags).all()) {
     const article = dates.get(row.articleId);

@@ -24,7 +24,10 @@ export type ArticleState = {
   searchText: string;
   sectionSlug: string;
   sectionName: string;
-  authorId: number;
+  /** Every author of its byline, in order (article_authors; the first is articles.author_id). */
+  authorIds: number[];
+  /** Its correction notices, serialized: what /corrections shows of it. */
+  corrections: string;
   publishedAt: string;
   updatedAt: string | null;
   /** The "Read more" list in order, serialized. */
@@ -81,7 +84,8 @@ export function snapshotArticles(tx: Tx, ids: Iterable<number>): Map<number, Art
         searchText: JSON.stringify([row.title, row.dek, row.body]),
         sectionSlug: row.section_slug,
         sectionName: row.section,
-        authorId: row.author_id,
+        authorIds: [],
+        corrections: '[]',
         publishedAt: row.published_at,
         updatedAt: row.updated_at,
         links: '',
@@ -101,6 +105,16 @@ export function snapshotArticles(tx: Tx, ids: Iterable<number>): Map<number, Art
       SELECT article_id AS source, target_article_id AS target FROM related_links WHERE target_article_id IN (${list})`)) {
       states.get(link.target)?.sources.push(link.source);
     }
+    for (const byline of tx.all<{ article_id: number; author_id: number }>(sql`
+      SELECT article_id, author_id FROM article_authors WHERE article_id IN (${list}) ORDER BY article_id, position`)) {
+      states.get(byline.article_id)?.authorIds.push(byline.author_id);
+    }
+    const corrections: Record<number, unknown[]> = {};
+    for (const correction of tx.all<{ article_id: number; corrected_at: string; text: string }>(sql`
+      SELECT article_id, corrected_at, text FROM article_corrections WHERE article_id IN (${list}) ORDER BY article_id, position`)) {
+      (corrections[correction.article_id] ??= []).push([correction.corrected_at, correction.text]);
+    }
+    for (const [id, list] of Object.entries(corrections)) states.get(Number(id))!.corrections = JSON.stringify(list);
     for (const tag of tx.all<{ article_id: number; slug: string; name: string }>(sql`
       SELECT article_id, slug, name FROM article_tags WHERE article_id IN (${list}) ORDER BY article_id, position`)) {
       states.get(tag.article_id)?.tags.push({ slug: tag.slug, name: tag.name });
@@ -125,7 +139,7 @@ export function articleKeys(before: Map<number, ArticleState>, after: Map<number
       // Its place in every list it is in: newest first everywhere.
       add(cacheKeys.latest, cacheKeys.urls);
       for (const state of either) {
-        add(cacheKeys.section(state.sectionSlug), cacheKeys.authorArticles(state.authorId));
+        add(cacheKeys.section(state.sectionSlug), ...state.authorIds.map(cacheKeys.authorArticles));
         for (const tag of state.tags) add(cacheKeys.tag(tag.slug));
       }
     };
@@ -133,6 +147,7 @@ export function articleKeys(before: Map<number, ArticleState>, after: Map<number
       // Added or removed: every list it is (or was) in, the search index, and the stories it links with.
       listedIn();
       add(cacheKeys.search);
+      if (either.some((state) => state.corrections !== '[]')) add(cacheKeys.corrections);
       for (const state of either) for (const target of state.targets) add(cacheKeys.linksTo(target));
       if (old) {
         add(cacheKeys.articleCard(id), cacheKeys.articlePage(id), cacheKeys.linksFrom(id), cacheKeys.linksTo(id));
@@ -161,7 +176,13 @@ export function articleKeys(before: Map<number, ArticleState>, after: Map<number
     if (old.sectionSlug !== now.sectionSlug || old.sectionName !== now.sectionName) {
       add(cacheKeys.section(old.sectionSlug), cacheKeys.section(now.sectionSlug), cacheKeys.urls);
     }
-    if (old.authorId !== now.authorId) add(cacheKeys.authorArticles(old.authorId), cacheKeys.authorArticles(now.authorId), cacheKeys.urls);
+    // Every author who joins or leaves the byline: their pages and feeds list the story or stop listing it. (The
+    // byline's order is the article's own page, and its lead author its card: p: and a: cover those.)
+    const wasBy = new Set(old.authorIds);
+    const isBy = new Set(now.authorIds);
+    const joinedOrLeft = [...old.authorIds.filter((id) => !isBy.has(id)), ...now.authorIds.filter((id) => !wasBy.has(id))];
+    if (joinedOrLeft.length > 0) add(...joinedOrLeft.map(cacheKeys.authorArticles), cacheKeys.urls);
+    if (old.corrections !== now.corrections) add(cacheKeys.corrections);
     const oldTags = new Map(old.tags.map((tag) => [tag.slug, tag.name]));
     const newTags = new Map(now.tags.map((tag) => [tag.slug, tag.name]));
     for (const [slug, name] of oldTags) if (newTags.get(slug) !== name) add(cacheKeys.tag(slug), cacheKeys.urls);

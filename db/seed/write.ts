@@ -6,7 +6,7 @@ import { cacheKeys } from '../cache-keys';
 import type { AppDatabase } from '../client';
 import { articleKeys, recordSeed, snapshotArticles, snapshotSections } from './changes';
 import type { ImageSet } from './images';
-import { articleRedirects, articles, articleTags, authors, media, relatedLinks, type NewArticle, type NewMedia, type NewRelatedLink } from '../schema';
+import { articleAuthors, articleCorrections, articleCredits, articleRedirects, articles, articleTags, authors, media, relatedLinks, type NewArticle, type NewMedia, type NewRelatedLink } from '../schema';
 
 export type Tally = { added: number; updated: number; removed: number; unchanged: number };
 
@@ -98,7 +98,8 @@ export function writeContent(
     const progress = progressReporter(2 * content.articles.filter((article) => existingHashes.get(article.slug) !== article.contentHash).length, hooks.onProgress);
     const toLink: ArticleRecord[] = [];
     for (const article of content.articles) {
-      const values = articleRow(article, authorIds.get(article.authorSlug)!, images);
+      // articles.author_id is the lead author (cards and feeds name it); article_authors holds the whole byline.
+      const values = articleRow(article, authorIds.get(article.authorSlugs[0]!)!, images);
       const existingHash = existingHashes.get(article.slug);
       if (existingHash === undefined) {
         articleIds.set(article.slug, tx.insert(articles).values(values).returning({ id: articles.id }).get().id);
@@ -120,6 +121,9 @@ export function writeContent(
     const changedIds = toLink.map((article) => articleIds.get(article.slug)!);
     for (const chunk of chunks(changedIds, 500)) {
       tx.delete(articleTags).where(inArray(articleTags.articleId, chunk)).run();
+      tx.delete(articleAuthors).where(inArray(articleAuthors.articleId, chunk)).run();
+      tx.delete(articleCorrections).where(inArray(articleCorrections.articleId, chunk)).run();
+      tx.delete(articleCredits).where(inArray(articleCredits.articleId, chunk)).run();
       tx.delete(articleRedirects).where(inArray(articleRedirects.articleId, chunk)).run();
       tx.delete(relatedLinks).where(inArray(relatedLinks.articleId, chunk)).run();
     }
@@ -130,6 +134,13 @@ export function writeContent(
       const id = articleIds.get(article.slug)!;
       if (article.tags.length > 0) {
         tx.insert(articleTags).values(article.tags.map((tag, position) => ({ articleId: id, position, name: tag.name, slug: tag.slug, publishedAt: article.publishedAt }))).run();
+      }
+      tx.insert(articleAuthors).values(article.authorSlugs.map((slug, position) => ({ articleId: id, position, authorId: authorIds.get(slug)!, publishedAt: article.publishedAt }))).run();
+      if (article.corrections.length > 0) {
+        tx.insert(articleCorrections).values(article.corrections.map((correction, position) => ({ articleId: id, position, correctedAt: correction.date, text: correction.text }))).run();
+      }
+      if (article.credits.length > 0) {
+        tx.insert(articleCredits).values(article.credits.map((credit, position) => ({ articleId: id, position, role: credit.role, name: credit.name }))).run();
       }
       if (article.redirectFrom.length > 0) {
         tx.insert(articleRedirects).values(article.redirectFrom.map((fromSlug) => ({ fromSlug, articleId: id }))).run();
@@ -216,6 +227,7 @@ function articleRow(article: ArticleRecord, authorId: number, images: ImageSet):
     videoCredit: article.video?.credit ?? null,
     body: article.body,
     excerpt: article.excerpt,
+    draft: article.draft,
     wordCount: article.wordCount,
     sourceFile: article.sourceFile,
     contentHash: article.contentHash,

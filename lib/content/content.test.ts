@@ -15,7 +15,7 @@ describe('readContent on the shipped sample', () => {
     expect(content.problems).toEqual([]);
     expect(content.articles).toHaveLength(7);
     const reference = content.articles.find((a) => a.slug === 'we-can-be-heroes-robert-rodriguez');
-    expect(reference?.authorSlug).toBe('kevin-polowy');
+    expect(reference?.authorSlugs).toEqual(['kevin-polowy']);
     expect(reference?.source).toBe('Yahoo Entertainment');
     expect(reference?.related.filter((entry) => entry.kind === 'article')).toHaveLength(4);
     expect(reference?.wordCount).toBeGreaterThan(400);
@@ -223,6 +223,127 @@ describe('every problem at once', () => {
       'articles/three-wrongs.md: related.2.slug: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',
       'articles/three-wrongs.md: related.3.slug: no article has slug "gone"',
       'articles/three-wrongs.md: related.4: repeats related.1',
+    ]);
+  });
+});
+
+describe('several authors', () => {
+  it('takes author (one slug) or authors (a list), in order, and checks every listed author exists', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('authors/bo.md', { name: 'Bo Writer' });
+    folder.write('articles/one.md', article(), BODY);
+    folder.write('articles/two.md', article({ author: undefined, authors: ['bo', 'ada'] }), BODY);
+    folder.write('articles/three.md', article({ author: undefined, authors: ['ada', 'nobody', 'bo', 'ghost'] }), BODY);
+    const content = readContent(folder.dir);
+    expect(content.problems.map(formatProblem)).toEqual([
+      'articles/three.md: authors.2: no author "nobody" (expected authors/nobody.md)',
+      'articles/three.md: authors.4: no author "ghost" (expected authors/ghost.md)',
+    ]);
+    expect(content.articles.map((a) => [a.slug, a.authorSlugs])).toEqual([
+      ['one', ['ada']],
+      ['three', ['ada', 'nobody', 'bo', 'ghost']],
+      ['two', ['bo', 'ada']],
+    ]);
+  });
+
+  it('refuses both author and authors, neither, an empty list, a repeat and a bad slug, with nothing written', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/both.md', article({ authors: ['ada'] }), BODY);
+    folder.write('articles/neither.md', article({ author: undefined }), BODY);
+    folder.write('articles/empty.md', article({ author: undefined, authors: [] }), BODY);
+    folder.write('articles/twice.md', article({ author: undefined, authors: ['ada', 'ada'] }), BODY);
+    folder.write('articles/not-a-list.md', article({ author: undefined, authors: 'ada' }), BODY);
+    folder.write('articles/bad-slug.md', article({ author: undefined, authors: ['ada', 'Bad Slug'] }), BODY);
+    const content = readContent(folder.dir);
+    expect(content.articles).toEqual([]);
+    expect(content.problems.map(formatProblem)).toEqual([
+      'articles/bad-slug.md: authors.2: must be lowercase letters, digits and single hyphens (like "we-can-be-heroes")',
+      'articles/both.md: authors: give either author (one slug) or authors (a list), not both',
+      'articles/empty.md: authors: must list at least one author (or use author: <slug> for one)',
+      'articles/neither.md: author: is required',
+      'articles/not-a-list.md: authors: Invalid input: expected array, received string',
+      'articles/twice.md: authors.2: "ada" is listed twice (also authors.1)',
+    ]);
+  });
+
+  it('checks the authors of a file that is otherwise invalid, naming each by its place in the list', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/broken.md', article({ author: undefined, authors: ['ada', 'nobody', 7], publishedAt: 'soon' }), BODY);
+    expect(problemsOf(folder.dir)).toEqual([
+      'articles/broken.md: authors.2: no author "nobody" (expected authors/nobody.md)',
+      'articles/broken.md: authors.3: Invalid input: expected string, received number',
+      'articles/broken.md: publishedAt: must be an ISO 8601 date or date-time with a time zone, like 2021-01-06 or 2021-01-06T17:00:00Z',
+    ]);
+  });
+});
+
+describe('corrections and credits', () => {
+  it('reads corrections and credits in order, and a newer correction becomes the story’s updated date', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write(
+      'articles/fixed.md',
+      article({
+        updatedAt: '2024-05-02T00:00:00Z',
+        corrections: [
+          { date: '2024-05-03', text: 'An earlier version misspelled a name.' },
+          { date: '2024-05-01T12:00:00-04:00', text: 'An earlier version gave the wrong date.' },
+        ],
+        credits: [
+          { role: 'Video producer', name: 'Jen Kucsak' },
+          { role: 'Video editor', name: 'Jimmie Rhee' },
+        ],
+      }),
+      BODY,
+    );
+    folder.write('articles/older.md', article({ updatedAt: '2024-06-01T00:00:00Z', corrections: [{ date: '2024-05-02', text: 'Fixed.' }] }), BODY);
+    const content = readContent(folder.dir);
+    expect(content.problems).toEqual([]);
+    const [fixed, older] = content.articles;
+    expect(fixed?.corrections).toEqual([
+      { date: '2024-05-03T00:00:00.000Z', text: 'An earlier version misspelled a name.' },
+      { date: '2024-05-01T16:00:00.000Z', text: 'An earlier version gave the wrong date.' },
+    ]);
+    expect(fixed?.credits).toEqual([
+      { role: 'Video producer', name: 'Jen Kucsak' },
+      { role: 'Video editor', name: 'Jimmie Rhee' },
+    ]);
+    expect(fixed?.updatedAt).toBe('2024-05-03T00:00:00.000Z');
+    // An updatedAt later than every correction stays.
+    expect(older?.updatedAt).toBe('2024-06-01T00:00:00.000Z');
+  });
+
+  it('refuses a correction without a date or text, a bad date, unknown shapes and fields, each with its place', () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write(
+      'articles/bad.md',
+      article({
+        corrections: [{ text: 'No date.' }, { date: '2024-05-02' }, { date: 'last week', text: 'Bad date.' }, 'Fixed a typo.', { date: '2024-05-02', text: 'x', by: 'ed' }],
+        credits: [{ role: 'Photographs' }, 'Video by Jen Kucsak', { role: 'Editor', name: 'Bo', url: 'https://example.com' }, { role: '', name: 'Bo' }],
+      }),
+      BODY,
+    );
+    folder.write('articles/early.md', article({ corrections: [{ date: '2024-04-30', text: 'Before the story ran.' }] }), BODY);
+    folder.write('articles/not-lists.md', article({ corrections: { date: '2024-05-02', text: 'x' }, credits: 'Jen Kucsak' }), BODY);
+    const content = readContent(folder.dir);
+    expect(content.articles).toEqual([]);
+    expect(content.problems.map(formatProblem)).toEqual([
+      'articles/bad.md: corrections.1.date: is required',
+      'articles/bad.md: corrections.2.text: is required',
+      'articles/bad.md: corrections.3.date: must be an ISO 8601 date or date-time with a time zone, like 2021-01-06 or 2021-01-06T17:00:00Z',
+      'articles/bad.md: corrections.4: must be a date and a text (date: 2021-01-07, text: "An earlier version …")',
+      'articles/bad.md: corrections.5.by: is not a known field (check the spelling in content/README.md)',
+      'articles/bad.md: credits.1.name: is required',
+      'articles/bad.md: credits.2: must be a role and a name (role: Video producer, name: Jen Kucsak)',
+      'articles/bad.md: credits.3.url: is not a known field (check the spelling in content/README.md)',
+      'articles/bad.md: credits.4.role: must not be empty',
+      'articles/early.md: corrections.1.date: must not be before publishedAt',
+      'articles/not-lists.md: corrections: Invalid input: expected array, received object',
+      'articles/not-lists.md: credits: Invalid input: expected array, received string',
     ]);
   });
 });

@@ -29,8 +29,12 @@ export function checkContentSet({
   // Articles that failed validation are checked too, as far as they could be read.
   for (const article of [...articles, ...partialArticles]) {
     const file = article.sourceFile;
-    if (article.authorSlug !== undefined && !authorSlugs.has(article.authorSlug) && !invalidAuthorSlugs.has(article.authorSlug)) {
-      problems.push({ file, field: 'author', message: `no author "${article.authorSlug}" (expected authors/${article.authorSlug}.md)` });
+    // Every author of the byline: `author`, or each of `authors` (named as the editor counts them, "authors.2").
+    const byline = 'contentHash' in article ? bylineOf(article) : article.authorSlugs;
+    for (const { slug, field } of byline) {
+      if (!authorSlugs.has(slug) && !invalidAuthorSlugs.has(slug)) {
+        problems.push({ file, field, message: `no author "${slug}" (expected authors/${slug}.md)` });
+      }
     }
     const seen = new Map<string, number>();
     article.related.forEach((entry, index) => {
@@ -54,6 +58,13 @@ export function checkContentSet({
   }
   problems.push(...redirectProblems(articles), ...spellingProblems(articles));
   return problems;
+}
+
+/** A valid article's byline with the field naming each author: "author" for one, "authors.<n>" for a list. */
+function bylineOf(article: ArticleRecord): { slug: string; field: string }[] {
+  return article.bylineField === 'author'
+    ? article.authorSlugs.map((slug) => ({ slug, field: 'author' }))
+    : article.authorSlugs.map((slug, index) => ({ slug, field: listField('authors', index) }));
 }
 
 /** An old slug must not be a live article's slug, and only one article may claim it. */

@@ -8,9 +8,8 @@ import { forbiddenCharacterAt } from '@/lib/characters';
 import { excerptOf } from '@/lib/description';
 import { analyzeBody } from '@/lib/markdown/body';
 import { nameToSlug } from '@/lib/slug';
-import { fieldName, type Problem } from './problems';
+import { fieldName, listField, type Problem } from './problems';
 import {
-  articleFields,
   articleFrontMatterSchema,
   authorFrontMatterSchema,
   forbiddenMessage,
@@ -39,7 +38,10 @@ export type ArticleRecord = {
   slug: string;
   title: string;
   dek: string | null;
-  authorSlug: string;
+  /** The byline, in order: front matter `author` (one) or `authors` (a list). The first is the lead author. */
+  authorSlugs: string[];
+  /** Which field named them, for messages: "author" (one slug) or "authors" (a list). */
+  bylineField: 'author' | 'authors';
   section: string;
   sectionSlug: string;
   /** In the editor's order; slugs derived from the names (lib/slug.ts). */
@@ -47,7 +49,14 @@ export type ArticleRecord = {
   /** Old slugs that redirect here. */
   redirectFrom: string[];
   publishedAt: string;
+  /** The last change: front matter `updatedAt`, or the newest correction's date when that is later. */
   updatedAt: string | null;
+  /** Correction notices, in the editor's order. */
+  corrections: ArticleFrontMatter['corrections'];
+  /** Structured credits ("Video producer: Jen Kucsak"), in the editor's order. */
+  credits: ArticleFrontMatter['credits'];
+  /** Off the site until it is not a draft any more (and its publishedAt has come). */
+  draft: boolean;
   source: string | null;
   image: ArticleFrontMatter['image'] | null;
   video: ArticleFrontMatter['video'] | null;
@@ -76,6 +85,12 @@ export type LoadedContent = {
   invalidAuthorSlugs: Set<string>;
 };
 
+/**
+ * Issues carry the value they refused, so a missing field ("is required") is told apart from a wrong one ("title: 42",
+ * a credit written as one line of text): zodProblems reads it.
+ */
+const PARSE_OPTIONS = { reportInput: true } as const;
+
 /** A content file larger than this is refused before it is read (a long feature is ~100 KB). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -102,7 +117,7 @@ export function loadContentFolder(dir: string): LoadedContent {
       invalidAuthorSlugs.add(path.basename(file, '.md'));
       continue;
     }
-    const result = authorFrontMatterSchema.safeParse(parsed.data);
+    const result = authorFrontMatterSchema.safeParse(parsed.data, PARSE_OPTIONS);
     if (!result.success) {
       problems.push(...zodProblems(file, result.error));
       const claimed = (parsed.data as { slug?: unknown }).slug;
@@ -135,7 +150,7 @@ export function loadContentFolder(dir: string): LoadedContent {
       invalidArticleSlugs.add(path.basename(file, '.md'));
       continue;
     }
-    const result = articleFrontMatterSchema.safeParse(parsed.data);
+    const result = articleFrontMatterSchema.safeParse(parsed.data, PARSE_OPTIONS);
     const body = parsed.body.trim();
     const analysis = analyzeBody(body);
     // Lines trimmed off the top of the body still count for the line numbers we report.
@@ -164,13 +179,17 @@ export function loadContentFolder(dir: string): LoadedContent {
         slug,
         title: fm.title,
         dek: fm.dek ?? null,
-        authorSlug: fm.author,
+        authorSlugs: fm.authors ?? [fm.author!],
+        bylineField: fm.authors ? 'authors' : 'author',
         section: fm.section,
         sectionSlug: nameToSlug(fm.section),
         tags: fm.tags.map((name) => ({ name, slug: nameToSlug(name) })),
         redirectFrom: fm.redirectFrom,
         publishedAt: fm.publishedAt,
-        updatedAt: fm.updatedAt ?? null,
+        updatedAt: lastChange(fm.updatedAt, fm.corrections),
+        corrections: fm.corrections,
+        credits: fm.credits,
+        draft: fm.draft,
         source: fm.source ?? null,
         image: fm.image ?? null,
         video: fm.video ?? null,
@@ -196,13 +215,31 @@ export function loadContentFolder(dir: string): LoadedContent {
  * An article whose front matter failed validation, as far as its fields are valid on their own: its author and the
  * "Read more" entries that parse (null where an entry does not), for the rules across the whole folder.
  */
-export type PartialArticle = { slug: string; sourceFile: string; authorSlug: string | undefined; related: (RelatedEntry | null)[] };
+export type PartialArticle = {
+  slug: string;
+  sourceFile: string;
+  /** The byline's slugs that parse, with the field that names each ("author", "authors.2"). */
+  authorSlugs: { slug: string; field: string }[];
+  related: (RelatedEntry | null)[];
+};
 
 function partialArticle(file: string, slug: string, data: unknown): PartialArticle {
   const raw = data as Record<string, unknown>;
-  const author = articleFields.shape.author.safeParse(raw.author);
+  const author = slugSchema.safeParse(raw.author);
+  const listed = Array.isArray(raw.authors)
+    ? raw.authors.flatMap((entry, index) => {
+        const parsed = slugSchema.safeParse(entry);
+        return parsed.success ? [{ slug: parsed.data, field: listField('authors', index) }] : [];
+      })
+    : [];
   const related = Array.isArray(raw.related) ? raw.related.map((entry) => relatedSchema.safeParse(entry)).map((entry) => (entry.success ? entry.data : null)) : [];
-  return { slug, sourceFile: file, authorSlug: author.success ? author.data : undefined, related };
+  return { slug, sourceFile: file, authorSlugs: [...(author.success ? [{ slug: author.data, field: 'author' }] : []), ...listed], related };
+}
+
+/** An article's last change: its `updatedAt`, or the date of its newest correction when that is later. */
+function lastChange(updatedAt: string | undefined, corrections: { date: string }[]): string | null {
+  const dates = [updatedAt, ...corrections.map((correction) => correction.date)].filter((date): date is string => date !== undefined);
+  return dates.length > 0 ? dates.reduce((latest, date) => (date > latest ? date : latest)) : null;
 }
 
 function withHash<T extends object>(record: T): T & { contentHash: string } {

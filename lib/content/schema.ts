@@ -92,6 +92,22 @@ export const relatedSchema = z
     entry.slug !== undefined ? { kind: 'article' as const, slug: entry.slug } : { kind: 'external' as const, url: entry.url!, title: entry.title! },
   );
 
+/** A dated correction notice: when it was corrected, and what was wrong (shown on the story and on /corrections). */
+export const correctionSchema = z.strictObject(
+  { date: isoDate, text: line(2000) },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'must be a date and a text (date: 2021-01-07, text: "An earlier version …")' : undefined) },
+);
+
+/** A structured credit: who did what ("role: Video producer", "name: Jen Kucsak"). */
+export const creditSchema = z.strictObject(
+  { role: line(120), name: line(200) },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'must be a role and a name (role: Video producer, name: Jen Kucsak)' : undefined) },
+);
+
+export const MAX_AUTHORS = 20;
+export const MAX_CORRECTIONS = 50;
+export const MAX_CREDITS = 50;
+
 export const MAX_TAGS = 30;
 export const MAX_REDIRECTS = 20;
 const NO_SLUG_MESSAGE = 'needs at least one letter or digit (its page URL is made from them)';
@@ -102,7 +118,20 @@ export const articleFields = z.strictObject({
     title: line(300),
     slug: slugSchema.optional(),
     dek: line(1000).optional(),
-    author: slugSchema,
+    author: slugSchema.optional(),
+    authors: z
+      .array(slugSchema)
+      .min(1, 'must list at least one author (or use author: <slug> for one)')
+      .max(MAX_AUTHORS, `must list at most ${MAX_AUTHORS} authors`)
+      .superRefine((slugs, ctx) => {
+        const seen = new Map<string, number>();
+        slugs.forEach((slug, index) => {
+          const earlier = seen.get(slug);
+          if (earlier !== undefined) ctx.addIssue({ code: 'custom', path: [index], message: `"${slug}" is listed twice (also authors.${earlier + 1})` });
+          else seen.set(slug, index);
+        });
+      })
+      .optional(),
     section: line(80).refine((name) => nameToSlug(name) !== '', NO_SLUG_MESSAGE),
     tags: z
       .array(line(80).refine((name) => nameToSlug(name) !== '', NO_SLUG_MESSAGE))
@@ -121,17 +150,35 @@ export const articleFields = z.strictObject({
       .default([]),
     publishedAt: isoDate,
     updatedAt: isoDate.optional(),
+    /** Kept off the site (a preview link shows it); a future publishedAt hides a story the same way until then. */
+    draft: z.boolean({ error: 'must be true or false (without quotes)' }).default(false),
     source: line(120).optional(),
     image: imageSchema.optional(),
     video: videoSchema.optional(),
     redirectFrom: z.array(slugSchema).max(MAX_REDIRECTS, `must list at most ${MAX_REDIRECTS} old slugs`).default([]),
     related: z.array(relatedSchema).max(MAX_RELATED, `must list at most ${MAX_RELATED} entries`).default([]),
+    corrections: z.array(correctionSchema).max(MAX_CORRECTIONS, `must list at most ${MAX_CORRECTIONS} corrections`).default([]),
+    credits: z.array(creditSchema).max(MAX_CREDITS, `must list at most ${MAX_CREDITS} credits`).default([]),
   });
 
-export const articleFrontMatterSchema = articleFields.superRefine((article, ctx) => {
+/** The byline rules run even when other fields are wrong, so "author: is required" shows with every other problem. */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+const byline = (value: unknown) => value as { author?: unknown; authors?: unknown };
+
+export const articleFrontMatterSchema = articleFields
+  .refine((article) => byline(article).author !== undefined || byline(article).authors !== undefined, { ...always, path: ['author'], message: 'is required' })
+  .refine((article) => byline(article).author === undefined || byline(article).authors === undefined, {
+    ...always,
+    path: ['authors'],
+    message: 'give either author (one slug) or authors (a list), not both',
+  })
+  .superRefine((article, ctx) => {
     if (article.updatedAt !== undefined && article.updatedAt < article.publishedAt) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
     }
+    article.corrections.forEach((correction, index) => {
+      if (correction.date < article.publishedAt) ctx.addIssue({ code: 'custom', path: ['corrections', index, 'date'], message: 'must not be before publishedAt' });
+    });
   });
 
 export type AuthorFrontMatter = z.infer<typeof authorFrontMatterSchema>;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { NewsArticle, WithContext } from 'schema-dts';
 import type { Article } from '@/db/queries/articles';
+import { heroCredit } from '@/lib/credits';
 import { descriptionOf } from '@/lib/description';
 import { CROPS, mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
 import { alternates } from '@/lib/metadata';
@@ -30,7 +31,7 @@ export function articleMetadata(article: Article): Metadata {
     title: article.title,
     description,
     alternates: alternates(articlePath(article.slug)),
-    authors: [{ name: article.author.name, url: authorPath(article.author.slug) }],
+    authors: article.authors.map((writer) => ({ name: writer.name, url: authorPath(writer.slug) })),
     openGraph: {
       type: 'article',
       title: article.title,
@@ -39,7 +40,7 @@ export function articleMetadata(article: Article): Metadata {
       siteName: siteConfig.name,
       publishedTime: article.publishedAt,
       modifiedTime: article.updatedAt ?? undefined,
-      authors: [absoluteUrl(authorPath(article.author.slug))],
+      authors: article.authors.map((writer) => absoluteUrl(authorPath(writer.slug))),
       section: article.section,
       tags: article.tags.map((tag) => tag.name),
       images: [image],
@@ -60,12 +61,21 @@ export function articleStructuredData(article: Article): WithContext<NewsArticle
     dateModified: article.updatedAt ?? article.publishedAt,
     articleSection: article.section,
     keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
-    // A desk byline ("Newsline Staff") is an Organization; a reporter a Person with a job title.
-    author: [
-      article.author.type === 'organization'
-        ? { '@type': 'Organization', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }
-        : { '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)), jobTitle: article.author.title ?? undefined },
-    ],
+    // Every author of the byline, in order: a desk ("Newsline Staff") is an Organization; a reporter a Person with a job title.
+    author: article.authors.map((writer) =>
+      writer.type === 'organization'
+        ? { '@type': 'Organization', name: writer.name, url: absoluteUrl(authorPath(writer.slug)) }
+        : { '@type': 'Person', name: writer.name, url: absoluteUrl(authorPath(writer.slug)), jobTitle: writer.title ?? undefined },
+    ),
+    // Structured credits: the people who made the story with its authors, each with the role they had.
+    contributor: article.credits.length > 0 ? article.credits.map((credit) => ({ '@type': 'Person', name: credit.name, description: credit.role })) : undefined,
+    // The lead photo's credit (creditText is a CreativeWork property: the article's image is its lead photo).
+    creditText: (article.image && heroCredit('image', article.image.credit, article.credits)) || undefined,
+    // Each correction notice, as schema.org's CorrectionComment.
+    correction:
+      article.corrections.length > 0
+        ? article.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.text, datePublished: correction.date }))
+        : undefined,
     publisher: { '@type': 'Organization', name: siteConfig.name, url: siteConfig.url, logo: { '@type': 'ImageObject', url: absoluteUrl(SITE_LOGO.url), width: `${SITE_LOGO.width}`, height: `${SITE_LOGO.height}` } },
     // relatedLink is a WebPage property in schema.org: the page's "Read more" list, in order.
     mainEntityOfPage: {

@@ -1,0 +1,1 @@
+ALTER TABLE `articles` ADD `draft` integer DEFAULT false NOT NULL;
