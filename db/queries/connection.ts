@@ -109,7 +109,16 @@ export function readConnection(): ReadConnection {
  * in every fresh answer from its moment on; db/queries/changes.ts expires the cached pages that must show it.
  */
 export const PUBLISHED_ARTICLES_VIEW = `CREATE TEMP VIEW IF NOT EXISTS articles AS
-  SELECT * FROM main.articles WHERE draft = 0 AND published_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+  SELECT * FROM main.articles WHERE ${publishedWhere('main.articles')}`;
+
+/**
+ * The view's condition, for a query that names `main.articles` and tests it itself (db/queries/graph.ts, where
+ * the join order must be fixed).
+ */
+export function publishedWhere(table: string): string {
+  // The clock in a subquery: read once per statement, not formatted again for every row.
+  return `${table}.draft = 0 AND ${table}.published_at <= (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+}
 
 function showOnlyPublished(sqlite: Database.Database): void {
   sqlite.exec(PUBLISHED_ARTICLES_VIEW);
