@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import '@/app/_styles/article.css';
 import '@/app/_styles/story-map.css';
 import Link from 'next/link';
-import { relatedMapPath } from '@/app/_components/article-graph';
 import { NodeSwatch, StoryMap } from '@/app/_components/story-map';
 import { getNeighbourhood } from '@/db/queries/graph';
 import { articleFromParams } from '@/lib/article-params';
 import { layoutNeighbourhood } from '@/lib/graph/layout';
 import { MAX_MAP_NODES, type MapEdge, type MapNode } from '@/lib/graph/neighbourhood';
 import { alternates } from '@/lib/metadata';
-import { articlePath } from '@/lib/site';
+import { articlePath, relatedMapPath } from '@/lib/site';
 import { noStaticParams } from '@/lib/cache';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
