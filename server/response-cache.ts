@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { entityTag } from '@/lib/entity-tag';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { type PageCacheEntry, pageCache, pagePath } from './page-cache';
@@ -123,7 +123,7 @@ export function copyWhenCacheable(req: IncomingMessage, res: ServerResponse, cac
     const body = Buffer.concat(chunks, size);
     // Next validates pages, not route handlers (feeds, sitemaps, graph.json): every copy gets a validator here,
     // so a feed reader's next poll costs a 304.
-    const etag = typeof headers.etag === 'string' ? headers.etag : `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const etag = typeof headers.etag === 'string' ? headers.etag : entityTag(body);
     kept.etag = etag;
     copiesStore().set(copyKey(req, url), { entry, path, status: 200, headers: kept, body, etag });
   });

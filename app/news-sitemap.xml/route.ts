@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { entityTag } from '@/lib/entity-tag';
 import { getNewsSitemapStories } from '@/db/queries/sitemap';
 import { absoluteUrl, articlePath } from '@/lib/site';
 import { buildNewsSitemap, xmlResponse } from '@/lib/sitemap';
@@ -25,7 +25,7 @@ export function GET(request: Request): Response {
   // story dated ahead comes due), and never longer than SHARED_SECONDS: a seed shows there within that time.
   const untilChange = changesAt ? Math.floor((changesAt.getTime() - now.getTime()) / 1000) : SHARED_SECONDS;
   const sharedSeconds = Math.max(0, Math.min(SHARED_SECONDS, untilChange));
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const etag = entityTag(body);
   const headers = { 'Cache-Control': `public, max-age=0, s-maxage=${sharedSeconds}`, ETag: etag };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return xmlResponse(body, headers);

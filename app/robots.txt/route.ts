@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { entityTag } from '@/lib/entity-tag';
 import { absoluteUrl } from '@/lib/site';
 
 // Read SITE_URL when asked, not at build time.
@@ -16,7 +16,7 @@ function robotsTxt(): string {
 
 export function GET(request: Request): Response {
   const body = robotsTxt();
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const etag = entityTag(body);
   const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=300', ETag: etag };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return new Response(body, { headers });
