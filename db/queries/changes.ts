@@ -10,6 +10,7 @@ type Statements = {
   latest: Database.Statement<[], number | null>;
   oldest: Database.Statement<[], number | null>;
   since: Database.Statement<[number], { id: number; expired_keys: string }>;
+  cameDue: Database.Statement<[string, string], number>;
   status: Database.Statement<[], { articles: number; lastSeedAt: string | null }>;
 };
 
@@ -24,6 +25,8 @@ function statements(sqlite: Database.Database): Statements {
       latest: sqlite.prepare<[], number | null>('SELECT max(id) FROM seeds').pluck(),
       oldest: sqlite.prepare<[], number | null>('SELECT min(id) FROM seeds').pluck(),
       since: sqlite.prepare('SELECT id, expired_keys FROM seeds WHERE id > ? ORDER BY id'),
+      // The table, not the view of published stories: the stories that crossed their publication time, drafts aside.
+      cameDue: sqlite.prepare<[string, string], number>('SELECT id FROM main.articles WHERE draft = 0 AND published_at > ? AND published_at <= ?').pluck(),
       status: sqlite.prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT seeded_at FROM seeds ORDER BY id DESC LIMIT 1) AS lastSeedAt'),
     };
     prepared.set(sqlite, found);
@@ -89,10 +92,7 @@ export function publishedSinceLastCall(): string[] | null {
   scheduleCheck = { epoch: connection.epoch, upTo, at: now };
   // A new connection starts with an empty cache: nothing rendered before it can be stale.
   if (from === undefined) return null;
-  const ids = connection.sqlite
-    .prepare<[string, string], number>('SELECT id FROM main.articles WHERE draft = 0 AND published_at > ? AND published_at <= ?')
-    .pluck()
-    .all(from, upTo);
+  const ids = statements(connection.sqlite).cameDue.all(from, upTo);
   if (ids.length === 0) return null;
   const keys = new Set<string>();
   articleKeys(new Map(), snapshotArticles(getDb(), ids), keys);
