@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Browser, expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
-import { readAll, readable, type Server, sitemapPaths, startServer } from './support';
+import { readable, readAll, removeTemporaryFolders, type Server, sitemapPaths, startServer, temporaryFolder } from './support';
 
 /**
  * Freshness as readers see it, against real production servers (.next/newsline-server.cjs) on databases this
@@ -41,17 +40,7 @@ const ISLAND = { slug: 'valley-rainfall-record', author: 'weather-desk', section
 
 // ---------------------------------------------------------------- content
 
-const temporaryFolders: string[] = [];
-
-function temporaryFolder(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temporaryFolders.push(dir);
-  return dir;
-}
-
-test.afterEach(() => {
-  for (const dir of temporaryFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+test.afterEach(removeTemporaryFolders);
 
 /** content/ copied to a temporary folder, plus the unrelated story and its author. */
 function sampleWithIsland(): string {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 
@@ -111,4 +112,17 @@ export async function startServer(port: number, databaseFile: string): Promise<S
   }
   child.once('exit', (code, signal) => (log += `\n[test] server exited (${signal ?? code})\n`));
   return { origin, stop, log: () => log };
+}
+
+const temporaryFolders: string[] = [];
+
+/** A new folder under the system's temporary directory, removed by removeTemporaryFolders (a spec's afterEach). */
+export function temporaryFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryFolders.push(dir);
+  return dir;
+}
+
+export function removeTemporaryFolders(): void {
+  for (const dir of temporaryFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -8,7 +8,7 @@ import { type Request, expect, test } from '@playwright/test';
 import { PAGE_SIZE } from '../lib/pagination';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
-import { processGroup, readAll, readable, sitemapPaths } from './support';
+import { processGroup, readable, readAll, removeTemporaryFolders, sitemapPaths, temporaryFolder } from './support';
 
 /**
  * The site behind Varnish as deploy/varnish/ runs it (run.sh, default.vcl): what readers get from the cache, and
@@ -61,17 +61,7 @@ const islandHeadline = (index: number) => `Weather report ${index}: the valley's
 
 // ---------------------------------------------------------------- content
 
-const temporaryFolders: string[] = [];
-
-function temporaryFolder(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temporaryFolders.push(dir);
-  return dir;
-}
-
-test.afterEach(() => {
-  for (const dir of temporaryFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+test.afterEach(removeTemporaryFolders);
 
 /** content/ copied to a temporary folder, plus `islandStories` stories of the unrelated Weather desk, oldest first. */
 function sampleWithIsland(islandStories = 1): string {
