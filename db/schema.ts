@@ -229,6 +229,28 @@ export const seeds = sqliteTable('seeds', {
   expiredKeys: text('expired_keys').notNull(),
 });
 
+/**
+ * What the last seed loaded, one row per content file (db/seed/manifest.ts): the SHA-256 of its bytes, and the
+ * facts the rules across the whole folder need of it (slug, byline, "Read more" entries, old slugs, section and
+ * tag spellings, and for articles the hashes of the photos it showed). A re-seed parses only files whose bytes
+ * (or photos) changed and checks the others through these facts. `format` names the loader and schema that
+ * wrote the row: a row of another format is ignored, so an upgrade re-reads every file once.
+ */
+export const contentFiles = sqliteTable(
+  'content_files',
+  {
+    path: text('path').primaryKey(),
+    kind: text('kind', { enum: ['article', 'author'] }).notNull(),
+    sha256: text('sha256').notNull(),
+    format: text('format').notNull(),
+    /** The record it loaded, as the seed wrote it: kept facts count only while its row still has this hash. */
+    slug: text('slug').notNull(),
+    contentHash: text('content_hash').notNull(),
+    facts: text('facts').notNull(),
+  },
+  (table) => [check('content_files_kind', sql`${table.kind} IN ('article', 'author')`)],
+);
+
 export const authorsRelations = relations(authors, ({ many }) => ({
   articles: many(articles),
   bylines: many(articleAuthors),
@@ -286,3 +308,4 @@ export type NewArticle = typeof articles.$inferInsert;
 export type NewRelatedLink = typeof relatedLinks.$inferInsert;
 export type Seed = typeof seeds.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
+export type NewContentFile = typeof contentFiles.$inferInsert;

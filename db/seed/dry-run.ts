@@ -4,6 +4,7 @@ import { ContentError, readContent } from '@/lib/content';
 import { sortProblems } from '@/lib/content/problems';
 import { openReadOnlyDatabase } from '../client';
 import { inspectImages, withImageHashes } from './images';
+import { emptyManifest, readManifest, unchangedFrom } from './manifest';
 
 /** What a seed would do to one kind of record, file by file. */
 export type PlanPart = { added: string[]; updated: string[]; removed: string[]; unchanged: number };
@@ -16,8 +17,10 @@ export type SeedPlan = { file: string; databaseExists: boolean; articles: PlanPa
  * same way the seed decides. The database is opened read-only (or not at all when it does not exist): nothing is
  * written, migrated or resized.
  */
-export async function planSeed(options: { dir: string; databaseFile: string }): Promise<SeedPlan> {
-  const content = readContent(options.dir);
+export async function planSeed(options: { dir: string; databaseFile: string; full?: boolean }): Promise<SeedPlan> {
+  // The files the seed would parse, by the same rule (db/seed/manifest.ts): the others are unchanged.
+  const manifest = options.full ? emptyManifest() : readManifest(options.databaseFile);
+  const content = readContent(options.dir, unchangedFrom(manifest, options.dir));
   const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
   const problems = sortProblems([...content.problems, ...imageProblems]);
   if (problems.length > 0) throw new ContentError(problems);
@@ -40,15 +43,19 @@ export async function planSeed(options: { dir: string; databaseFile: string }): 
   return {
     file: options.databaseFile,
     databaseExists,
-    articles: compare(articles, articleRows),
-    authors: compare(content.authors, authorRows),
+    articles: compare(articles, content.unchangedArticles, articleRows),
+    authors: compare(content.authors, content.unchangedAuthors, authorRows),
   };
 }
 
-function compare(records: { slug: string; contentHash: string; sourceFile: string }[], rows: { slug: string; hash: string; file: string }[]): PlanPart {
+function compare(
+  records: { slug: string; contentHash: string; sourceFile: string }[],
+  unparsed: { slug: string }[],
+  rows: { slug: string; hash: string; file: string }[],
+): PlanPart {
   const stored = new Map(rows.map((row) => [row.slug, row]));
-  const wanted = new Set(records.map((record) => record.slug));
-  const part: PlanPart = { added: [], updated: [], removed: [], unchanged: 0 };
+  const wanted = new Set([...records, ...unparsed].map((record) => record.slug));
+  const part: PlanPart = { added: [], updated: [], removed: [], unchanged: unparsed.length };
   for (const record of records) {
     const row = stored.get(record.slug);
     if (!row) part.added.push(record.sourceFile);

@@ -99,9 +99,11 @@ describe("editors' photos", () => {
     expect(again.articles.unchanged).toBe(2);
     expect(rows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
 
-    // A database from a seed that made fewer copies gets just the missing ones, and keeps the rest as they are.
+    // A database from an older seed that made fewer copies (its files were loaded under another format) gets just
+    // the missing ones, and keeps the rest as they are.
     const db = new Database(file);
     db.prepare("DELETE FROM media WHERE variant = '1x1.jpg'").run();
+    db.prepare("UPDATE content_files SET format = 'an older seed'").run();
     const kept = db.prepare("SELECT rowid, hash, variant FROM media ORDER BY rowid").all();
     db.close();
     await seedDatabase({ dir: folder.dir, databaseFile: file });

@@ -49,18 +49,8 @@ export async function inspectImages(dir: string, articles: ArticleRecord[]): Pro
 }
 
 async function inspect(folder: string, name: string): Promise<InspectedImage | string> {
-  const file = path.join(folder, name);
-  let real: string;
-  try {
-    real = fs.realpathSync(file);
-  } catch {
-    return `no such file in ${IMAGES_FOLDER}/ (add the photo there, or fix the name)`;
-  }
-  if (!real.startsWith(fs.realpathSync(folder) + path.sep)) return `is a symlink to a file outside ${IMAGES_FOLDER}/`;
-  const stat = fs.statSync(real);
-  if (!stat.isFile()) return 'is not a regular file';
-  if (stat.size > MAX_IMAGE_BYTES) return `is ${(stat.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB (resize it first)`;
-  const bytes = fs.readFileSync(real);
+  const bytes = readPhoto(folder, name);
+  if (typeof bytes === 'string') return bytes;
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes).metadata();
@@ -76,10 +66,41 @@ async function inspect(folder: string, name: string): Promise<InspectedImage | s
     name,
     format,
     bytes,
-    hash: createHash('sha256').update(bytes).digest('hex').slice(0, 32),
+    hash: photoHashOf(bytes),
     width: turned ? metadata.height : metadata.width,
     height: turned ? metadata.width : metadata.height,
   };
+}
+
+/** A photo's bytes when it is a regular file inside images/ no larger than the limit, else why not. */
+function readPhoto(folder: string, name: string): Buffer | string {
+  const file = path.join(folder, name);
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return `no such file in ${IMAGES_FOLDER}/ (add the photo there, or fix the name)`;
+  }
+  if (!real.startsWith(fs.realpathSync(folder) + path.sep)) return `is a symlink to a file outside ${IMAGES_FOLDER}/`;
+  const stat = fs.statSync(real);
+  if (!stat.isFile()) return 'is not a regular file';
+  if (stat.size > MAX_IMAGE_BYTES) return `is ${(stat.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB (resize it first)`;
+  return fs.readFileSync(real);
+}
+
+/** The name a photo's copies are stored under: its bytes' SHA-256 (128 bits of it). */
+function photoHashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/**
+ * The hash of a photo in the content folder's images/ as it is now, read without decoding it: a re-seed compares
+ * it with the hash the last seed stored, to tell whether an unchanged article shows a replaced photo. Undefined
+ * when the photo cannot be read as a photo file (the article is then parsed again, and inspectImages says why).
+ */
+export function currentPhotoHash(dir: string, name: string): string | undefined {
+  const bytes = readPhoto(path.resolve(dir, IMAGES_FOLDER), name);
+  return typeof bytes === 'string' ? undefined : photoHashOf(bytes);
 }
 
 function formatOf(metadata: Metadata): ImageFormat | null {

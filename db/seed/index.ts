@@ -6,28 +6,47 @@ import { databasePath, openWritableDatabase } from '../client';
 import { schemaProblem } from '../health';
 import { applyMigrations } from '../migrate';
 import { inspectImages, makeCopies, withImageHashes } from './images';
+import { emptyManifest, manifestRows, readManifest, unchangedFrom } from './manifest';
 import { writeContent, type WriteHooks, type WriteResult } from './write';
 
-export type SeedResult = WriteResult & { seconds: number; articlesPerSecond: number; file: string };
+export type SeedResult = WriteResult & {
+  seconds: number;
+  articlesPerSecond: number;
+  file: string;
+  /** Content files in the folder, and how many of them were parsed (the others' bytes were as the last seed loaded them). */
+  files: { total: number; parsed: number };
+};
+
+export type SeedOptions = {
+  dir: string;
+  databaseFile?: string;
+  /** Parse every file, ignoring what the last seed loaded (`npm run db:seed -- --full`). */
+  full?: boolean;
+  onValidated?: (articles: number, seconds: number) => void;
+} & WriteHooks;
 
 /**
- * Parse and validate the whole folder (photos included) first; only if nothing is wrong, migrate,
- * resize new photos and write it all in one transaction. On invalid content it throws a
- * ContentError listing every problem and the database file is not even opened,
- * so it stays exactly as it was (or absent).
+ * Read and validate the whole folder (photos included) first, parsing only the files whose bytes (or photos)
+ * changed since the last seed (db/seed/manifest.ts) and checking the rules across the folder for every file;
+ * only if nothing is wrong, migrate, resize new photos and write the changes in one transaction. On invalid
+ * content it throws a ContentError listing every problem and the database is only read (for what the last seed
+ * loaded), so it stays exactly as it was (or absent).
  */
-export async function seedDatabase(options: { dir: string; databaseFile?: string; onValidated?: (articles: number, seconds: number) => void } & WriteHooks): Promise<SeedResult> {
+export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
-  const content = readContent(options.dir);
+  const databaseFile = options.databaseFile ?? databasePath();
+  const manifest = options.full ? emptyManifest() : readManifest(databaseFile);
+  const content = readContent(options.dir, unchangedFrom(manifest, options.dir));
   // Photos are checked with the rest, so an editor sees every problem in one run.
   const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
   const problems = sortProblems([...content.problems, ...imageProblems]);
   if (problems.length > 0) throw new ContentError(problems);
   const articles = content.articles.map((article) => withImageHashes(article, images));
-  options.onValidated?.(content.articles.length, (performance.now() - started) / 1000);
+  const articleCount = articles.length + content.unchangedArticles.length;
+  options.onValidated?.(articleCount, (performance.now() - started) / 1000);
 
-  assertWritable(options.databaseFile ?? databasePath());
-  const { sqlite, db, file } = openWritableDatabase(options.databaseFile);
+  assertWritable(databaseFile);
+  const { sqlite, db, file } = openWritableDatabase(databaseFile);
   try {
     applyMigrations(db);
     // A database from a newer version of the site must not be written by this one.
@@ -40,9 +59,25 @@ export async function seedDatabase(options: { dir: string; databaseFile?: string
       stored.set(row.hash, variants.add(row.variant));
     }
     const media = await makeCopies(images.values(), stored);
-    const result = writeContent(db, { authors: content.authors, articles, images, media }, { onProgress: options.onProgress, beforeCommit: options.beforeCommit });
+    const result = writeContent(
+      db,
+      {
+        authors: content.authors,
+        articles,
+        images,
+        media,
+        unparsed: {
+          articles: new Set(content.unchangedArticles.map((facts) => facts.slug)),
+          authors: new Set(content.unchangedAuthors.map((facts) => facts.slug)),
+          seedId: manifest.seedId,
+        },
+        manifest: { rows: manifestRows({ authors: content.authors, articles, images }, content.fileHashes), present: new Set(content.fileHashes.keys()) },
+      },
+      { onProgress: options.onProgress, beforeCommit: options.beforeCommit },
+    );
     const seconds = (performance.now() - started) / 1000;
-    return { ...result, seconds, articlesPerSecond: content.articles.length / seconds, file };
+    const files = { total: content.fileHashes.size, parsed: content.articles.length + content.authors.length };
+    return { ...result, seconds, articlesPerSecond: articleCount / seconds, file, files };
   } finally {
     sqlite.close();
   }

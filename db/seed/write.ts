@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ArticleRecord, AuthorRecord } from '@/lib/content';
 import { localImageName, type StoredImage } from '@/lib/images';
 import { parseYouTubeId } from '@/lib/markdown/url';
@@ -6,20 +6,37 @@ import { cacheKeys } from '../cache-keys';
 import type { AppDatabase } from '../client';
 import { articleKeys, recordSeed, snapshotArticles, snapshotSections } from './changes';
 import type { ImageSet } from './images';
-import { articleAuthors, articleCorrections, articleCredits, articleRedirects, articles, articleTags, authors, media, relatedLinks, type NewArticle, type NewMedia, type NewRelatedLink } from '../schema';
+import { writeManifest } from './manifest';
+import {
+  articleAuthors,
+  articleCorrections,
+  articleCredits,
+  articleRedirects,
+  articles,
+  articleTags,
+  authors,
+  media,
+  relatedLinks,
+  seeds,
+  type NewArticle,
+  type NewContentFile,
+  type NewMedia,
+  type NewRelatedLink,
+} from '../schema';
 
-export type Tally = { added: number; updated: number; removed: number; unchanged: number };
+/** What a seed did to one kind of record. */
+export type RecordCounts = { added: number; updated: number; removed: number; unchanged: number };
 
 export type WriteResult = {
-  authors: Tally;
-  articles: Tally;
+  authors: RecordCounts;
+  articles: RecordCounts;
   /** Slugs of the articles added, updated or removed. */
   changedSlugs: string[];
   /** The cache keys the seed expired (db/seed/changes.ts), or 'all'. */
   expiredKeys: string[] | 'all';
 };
 
-const emptyTally = (): Tally => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
+const noCounts = (): RecordCounts => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
 
 export type WriteHooks = {
   /**
@@ -32,25 +49,52 @@ export type WriteHooks = {
   beforeCommit?: () => void;
 };
 
+/** What the seed read of the folder besides the records it parsed (db/seed/manifest.ts). */
+export type Unparsed = {
+  /** Slugs of the articles and authors whose files were not parsed because the last seed loaded the same bytes. */
+  articles: ReadonlySet<string>;
+  authors: ReadonlySet<string>;
+  /** The newest seed when the manifest was read: another seed since then makes that reading stale. */
+  seedId: number | null;
+};
+
 /**
  * Makes the database mirror the content set, in one synchronous transaction
  * (better-sqlite3 transactions must be synchronous to roll back). Rows whose
- * content hash is unchanged are not touched, so re-running changes nothing.
- * The content must already be valid: this is the write half of the seed.
+ * content hash is unchanged are not touched, so re-running changes nothing;
+ * records in `unparsed` are kept as they are. The content must already be
+ * valid: this is the write half of the seed.
  */
 export function writeContent(
   db: AppDatabase,
-  content: { authors: AuthorRecord[]; articles: ArticleRecord[]; images?: ImageSet; media?: NewMedia[] },
+  content: {
+    authors: AuthorRecord[];
+    articles: ArticleRecord[];
+    images?: ImageSet;
+    media?: NewMedia[];
+    unparsed?: Unparsed;
+    /** The manifest rows of the parsed files, and every file in the folder (the others' rows are forgotten). */
+    manifest?: { rows: NewContentFile[]; present: ReadonlySet<string> };
+  },
   hooks: WriteHooks = {},
 ): WriteResult {
   const images: ImageSet = content.images ?? new Map();
+  const unparsed = content.unparsed ?? { articles: new Set<string>(), authors: new Set<string>(), seedId: null };
   return db.transaction((tx) => {
+    if (unparsed.articles.size + unparsed.authors.size > 0) {
+      const newest = tx.select({ id: seeds.id }).from(seeds).orderBy(desc(seeds.id)).limit(1).get()?.id ?? null;
+      if (newest !== unparsed.seedId) throw new Error('another seed wrote the database while this one was reading the content folder: nothing was written; run the seed again');
+    }
     for (const row of content.media ?? []) tx.insert(media).values(row).onConflictDoNothing().run();
-    const result: WriteResult = { authors: emptyTally(), articles: emptyTally(), changedSlugs: [], expiredKeys: [] };
+    const result: WriteResult = { authors: noCounts(), articles: noCounts(), changedSlugs: [], expiredKeys: [] };
     const expired = new Set<string>();
 
     const authorIds = new Map<string, number>();
     const existingAuthors = new Map(tx.select({ id: authors.id, slug: authors.slug, hash: authors.contentHash }).from(authors).all().map((row) => [row.slug, row]));
+    for (const slug of unparsed.authors) {
+      authorIds.set(slug, existingAuthors.get(slug)!.id);
+      result.authors.unchanged++;
+    }
     for (const author of content.authors) {
       const values = {
         slug: author.slug,
@@ -78,12 +122,13 @@ export function writeContent(
       }
     }
 
-    const wanted = new Set(content.articles.map((article) => article.slug));
+    const wanted = new Set([...content.articles.map((article) => article.slug), ...unparsed.articles]);
     const existingArticles = tx.select({ id: articles.id, slug: articles.slug, hash: articles.contentHash }).from(articles).all();
     const removed = existingArticles.filter((row) => !wanted.has(row.slug));
+    result.articles.unchanged += unparsed.articles.size;
     // What readers could see of every article that is going or changing, before the write.
     const hashes = new Map(content.articles.map((article) => [article.slug, article.contentHash]));
-    const before = snapshotArticles(tx, existingArticles.filter((row) => hashes.get(row.slug) !== row.hash).map((row) => row.id));
+    const before = snapshotArticles(tx, existingArticles.filter((row) => !unparsed.articles.has(row.slug) && hashes.get(row.slug) !== row.hash).map((row) => row.id));
     const existingHashes = new Map(existingArticles.map((row) => [row.slug, row.hash]));
     const adding = content.articles.some((article) => !existingHashes.has(article.slug));
     const sectionsBefore = before.size > 0 || adding ? snapshotSections(tx) : null;
@@ -161,13 +206,14 @@ export function writeContent(
     articleKeys(before, snapshotArticles(tx, changedIds), expired);
     if (sectionsBefore !== null && snapshotSections(tx) !== sectionsBefore) expired.add(cacheKeys.sections);
 
-    const keepAuthors = new Set(content.authors.map((author) => author.slug));
+    const keepAuthors = new Set([...content.authors.map((author) => author.slug), ...unparsed.authors]);
     const goneAuthors = [...existingAuthors.values()].filter((row) => !keepAuthors.has(row.slug));
     for (const chunk of chunks(goneAuthors.map((row) => row.id), 500)) tx.delete(authors).where(inArray(authors.id, chunk)).run();
     result.authors.removed = goneAuthors.length;
     for (const row of goneAuthors) expired.add(cacheKeys.author(row.id)).add(cacheKeys.authorArticles(row.id)).add(cacheKeys.urls);
 
     if (result.changedSlugs.length > 0 || (content.media?.length ?? 0) > 0) markOrphanedMedia(tx);
+    if (content.manifest) writeManifest(tx, content.manifest.rows, content.manifest.present);
 
     // In the same transaction: servers follow this record, so a seed that fails expires nothing.
     result.expiredKeys = recordSeed(tx, expired);

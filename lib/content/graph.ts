@@ -1,4 +1,5 @@
-import type { ArticleRecord, AuthorRecord, PartialArticle } from './load';
+import type { ArticleFacts, AuthorFacts } from './facts';
+import type { PartialArticle } from './load';
 import { listField, type Problem } from './problems';
 
 /**
@@ -12,8 +13,9 @@ export function checkContentSet({
   invalidAuthorSlugs = new Set(),
   partialArticles = [],
 }: {
-  authors: AuthorRecord[];
-  articles: ArticleRecord[];
+  /** Every author and article of the folder (parsed records, or the facts kept of unchanged files), articles by file name. */
+  authors: AuthorFacts[];
+  articles: ArticleFacts[];
   /** Files that exist but failed validation (their own problems are reported): links and bylines to them are not dangling. */
   invalidArticleSlugs?: ReadonlySet<string>;
   invalidAuthorSlugs?: ReadonlySet<string>;
@@ -30,7 +32,7 @@ export function checkContentSet({
   for (const article of [...articles, ...partialArticles]) {
     const file = article.sourceFile;
     // Every author of the byline: `author`, or each of `authors` (named as the editor counts them, "authors.2").
-    const byline = 'contentHash' in article ? bylineOf(article) : article.authorSlugs;
+    const byline = 'bylineField' in article ? bylineOf(article) : article.authorSlugs;
     for (const { slug, field } of byline) {
       if (!authorSlugs.has(slug) && !invalidAuthorSlugs.has(slug)) {
         problems.push({ file, field, message: `no author "${slug}" (expected authors/${slug}.md)` });
@@ -61,14 +63,14 @@ export function checkContentSet({
 }
 
 /** A valid article's byline with the field naming each author: "author" for one, "authors.<n>" for a list. */
-function bylineOf(article: ArticleRecord): { slug: string; field: string }[] {
+function bylineOf(article: ArticleFacts): { slug: string; field: string }[] {
   return article.bylineField === 'author'
     ? article.authorSlugs.map((slug) => ({ slug, field: 'author' }))
     : article.authorSlugs.map((slug, index) => ({ slug, field: listField('authors', index) }));
 }
 
 /** An old slug must not be a live article's slug, and only one article may claim it. */
-function redirectProblems(articles: ArticleRecord[]): Problem[] {
+function redirectProblems(articles: ArticleFacts[]): Problem[] {
   const live = new Map(articles.map((article) => [article.slug, article.sourceFile]));
   const claimed = new Map<string, string>();
   const problems: Problem[] = [];
@@ -96,7 +98,7 @@ function redirectProblems(articles: ArticleRecord[]): Problem[] {
  * share one page under two names: the first spelling (by file name) wins and
  * the others are errors.
  */
-function spellingProblems(articles: ArticleRecord[]): Problem[] {
+function spellingProblems(articles: ArticleFacts[]): Problem[] {
   const first = new Map<string, { name: string; file: string }>();
   const problems: Problem[] = [];
   const check = (kind: string, slug: string, name: string, file: string, field: string) => {

@@ -8,6 +8,7 @@ import { forbiddenCharacterAt } from '@/lib/characters';
 import { excerptOf } from '@/lib/description';
 import { analyzeBody } from '@/lib/markdown/body';
 import { nameToSlug } from '@/lib/slug';
+import type { ArticleFacts, AuthorFacts } from './facts';
 import { fieldName, listField, type Problem } from './problems';
 import {
   articleFrontMatterSchema,
@@ -83,6 +84,21 @@ export type LoadedContent = {
   partialArticles: PartialArticle[];
   /** Slugs of author files that exist but failed validation: bylines naming them are not "unknown". */
   invalidAuthorSlugs: Set<string>;
+  /** Files not parsed because the last seed loaded the same bytes (LoadOptions): what the whole-set rules need of them. */
+  unchangedArticles: ArticleFacts[];
+  unchangedAuthors: AuthorFacts[];
+  /** The SHA-256 of every readable content file's bytes ("articles/x.md" → hex), for the seed to remember. */
+  fileHashes: Map<string, string>;
+};
+
+/**
+ * How a re-seed skips what it loaded before: asked for each readable file with the SHA-256 of its bytes, each
+ * returns the facts the last seed kept of that file when those bytes (and anything else the record depends on,
+ * like its photos) are unchanged; the file is then not parsed. Without them every file is parsed.
+ */
+export type LoadOptions = {
+  unchangedArticle?: (file: string, sha256: string) => ArticleFacts | undefined;
+  unchangedAuthor?: (file: string, sha256: string) => AuthorFacts | undefined;
 };
 
 /**
@@ -98,7 +114,7 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
  * Reads content/authors/*.md and content/articles/*.md. Never throws for bad
  * content: every problem is collected so an editor sees them all at once.
  */
-export function loadContentFolder(dir: string): LoadedContent {
+export function loadContentFolder(dir: string, options: LoadOptions = {}): LoadedContent {
   const problems: Problem[] = [];
   const root = path.resolve(dir);
   let realRoot: string;
@@ -106,13 +122,39 @@ export function loadContentFolder(dir: string): LoadedContent {
     realRoot = fs.realpathSync(root);
     if (!fs.statSync(realRoot).isDirectory()) throw new Error('not a directory');
   } catch {
-    return { authors: [], articles: [], problems: [{ file: dir, field: 'folder', message: 'is not a readable content folder' }], invalidArticleSlugs: new Set(), invalidAuthorSlugs: new Set(), partialArticles: [] };
+    return {
+      authors: [],
+      articles: [],
+      problems: [{ file: dir, field: 'folder', message: 'is not a readable content folder' }],
+      invalidArticleSlugs: new Set(),
+      invalidAuthorSlugs: new Set(),
+      partialArticles: [],
+      unchangedArticles: [],
+      unchangedAuthors: [],
+      fileHashes: new Map(),
+    };
   }
+  const fileHashes = new Map<string, string>();
+  /** The file's bytes and their hash, or undefined (with a problem) when it cannot be used as a text file. */
+  const read = (file: string) => {
+    const bytes = readBytes(realRoot, file, problems);
+    if (!bytes) return undefined;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    fileHashes.set(file, sha256);
+    return { bytes, sha256 };
+  };
 
   const authors: AuthorRecord[] = [];
+  const unchangedAuthors: AuthorFacts[] = [];
   const invalidAuthorSlugs = new Set<string>();
   for (const file of listMarkdown(realRoot, 'authors', problems)) {
-    const parsed = readFile(realRoot, file, problems);
+    const bytes = read(file);
+    const unchanged = bytes && options.unchangedAuthor?.(file, bytes.sha256);
+    if (unchanged) {
+      unchangedAuthors.push(unchanged);
+      continue;
+    }
+    const parsed = bytes && parseFile(file, bytes.bytes, problems);
     if (!parsed) {
       invalidAuthorSlugs.add(path.basename(file, '.md'));
       continue;
@@ -142,10 +184,17 @@ export function loadContentFolder(dir: string): LoadedContent {
   }
 
   const articles: ArticleRecord[] = [];
+  const unchangedArticles: ArticleFacts[] = [];
   const invalidArticleSlugs = new Set<string>();
   const partialArticles: PartialArticle[] = [];
   for (const file of listMarkdown(realRoot, 'articles', problems)) {
-    const parsed = readFile(realRoot, file, problems);
+    const bytes = read(file);
+    const unchanged = bytes && options.unchangedArticle?.(file, bytes.sha256);
+    if (unchanged) {
+      unchangedArticles.push(unchanged);
+      continue;
+    }
+    const parsed = bytes && parseFile(file, bytes.bytes, problems);
     if (!parsed) {
       invalidArticleSlugs.add(path.basename(file, '.md'));
       continue;
@@ -173,34 +222,34 @@ export function loadContentFolder(dir: string): LoadedContent {
     }
     const slug = slugFor(file, result.data.slug, problems);
     if (!slug) continue;
-    const fm = result.data;
+    const frontMatter = result.data;
     articles.push(
       withHash({
         slug,
-        title: fm.title,
-        dek: fm.dek ?? null,
-        authorSlugs: fm.authors ?? [fm.author!],
-        bylineField: fm.authors ? 'authors' : 'author',
-        section: fm.section,
-        sectionSlug: nameToSlug(fm.section),
-        tags: fm.tags.map((name) => ({ name, slug: nameToSlug(name) })),
-        redirectFrom: fm.redirectFrom,
-        publishedAt: fm.publishedAt,
-        updatedAt: lastChange(fm.updatedAt, fm.corrections),
-        corrections: fm.corrections,
-        credits: fm.credits,
-        draft: fm.draft,
-        source: fm.source ?? null,
-        image: fm.image ?? null,
-        video: fm.video ?? null,
-        related: fm.related,
+        title: frontMatter.title,
+        dek: frontMatter.dek ?? null,
+        authorSlugs: frontMatter.authors ?? [frontMatter.author!],
+        bylineField: frontMatter.authors ? 'authors' : 'author',
+        section: frontMatter.section,
+        sectionSlug: nameToSlug(frontMatter.section),
+        tags: frontMatter.tags.map((name) => ({ name, slug: nameToSlug(name) })),
+        redirectFrom: frontMatter.redirectFrom,
+        publishedAt: frontMatter.publishedAt,
+        updatedAt: lastChange(frontMatter.updatedAt, frontMatter.corrections),
+        corrections: frontMatter.corrections,
+        credits: frontMatter.credits,
+        draft: frontMatter.draft,
+        source: frontMatter.source ?? null,
+        image: frontMatter.image ?? null,
+        video: frontMatter.video ?? null,
+        related: frontMatter.related,
         body,
         bodyText: analysis.text,
-        excerpt: fm.dek ? null : excerptOf(analysis.text),
+        excerpt: frontMatter.dek ? null : excerptOf(analysis.text),
         wordCount: analysis.wordCount,
         imageRefs: [
-          ...(fm.image ? [{ field: 'image.src', src: fm.image.src }] : []),
-          ...(fm.video?.poster ? [{ field: 'video.poster', src: fm.video.poster }] : []),
+          ...(frontMatter.image ? [{ field: 'image.src', src: frontMatter.image.src }] : []),
+          ...(frontMatter.video?.poster ? [{ field: 'video.poster', src: frontMatter.video.poster }] : []),
           ...analysis.images.map((image) => ({ field: 'body', src: image.src, line: image.line === undefined ? undefined : image.line + parsed.bodyLineOffset + trimmedLines })),
         ],
         sourceFile: file,
@@ -208,7 +257,7 @@ export function loadContentFolder(dir: string): LoadedContent {
     );
   }
 
-  return { authors, articles, problems, invalidArticleSlugs, invalidAuthorSlugs, partialArticles };
+  return { authors, articles, problems, invalidArticleSlugs, invalidAuthorSlugs, partialArticles, unchangedArticles, unchangedAuthors, fileHashes };
 }
 
 /**
@@ -263,7 +312,8 @@ function listMarkdown(root: string, subfolder: string, problems: Problem[]): str
 
 type ParsedFile = { data: unknown; body: string; bodyLineOffset: number };
 
-function readFile(root: string, file: string, problems: Problem[]): ParsedFile | undefined {
+/** A content file's bytes, when it is a regular file inside the folder, small enough and not binary. */
+function readBytes(root: string, file: string, problems: Problem[]): Buffer | undefined {
   const fail = (message: string) => {
     problems.push({ file, field: 'file', message });
     return undefined;
@@ -282,6 +332,15 @@ function readFile(root: string, file: string, problems: Problem[]): ParsedFile |
 
   const bytes = fs.readFileSync(real);
   if (bytes.includes(0)) return fail('is binary, not a Markdown text file');
+  return bytes;
+}
+
+/** The front matter and body of a file's bytes, or undefined with the problem that stops it being read. */
+function parseFile(file: string, bytes: Buffer, problems: Problem[]): ParsedFile | undefined {
+  const fail = (message: string) => {
+    problems.push({ file, field: 'file', message });
+    return undefined;
+  };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
