@@ -17,6 +17,9 @@
  */
 const { createHash } = require('node:crypto');
 const { LRUCache } = require('lru-cache');
+// The site's settings module itself, TypeScript: Node strips its types when it is required (lib/settings.ts says
+// what that asks of it), so this file, which Next loads uncompiled, shares the server's validation and defaults.
+const { setting } = require('./lib/settings.ts');
 
 /** The header that carries a page's inline-script hashes to the server's Content-Security-Policy (server/security-headers.ts). */
 const SCRIPT_HASHES_HEADER = 'x-inline-script-hashes';
@@ -37,11 +40,8 @@ function inlineScriptHashes(html) {
   return [...hashes];
 }
 
-const configured = process.env.CACHE_MAX_MB?.trim();
-if (configured && !/^[1-9]\d{0,5}$/.test(configured)) {
-  throw new Error(`CACHE_MAX_MB must be a whole number of MiB, 1 or more (got ${JSON.stringify(configured)})`);
-}
-const MAX_BYTES = Number(configured || 150) * 1024 * 1024;
+/** CACHE_MAX_MB, checked as everywhere else: a bad value throws, naming it, when Next loads this file. */
+const MAX_BYTES = setting('CACHE_MAX_MB') * 1024 * 1024;
 /** Past this many remembered expirations, forgetting every page is cheaper than remembering them. */
 const MAX_EXPIRED_KEYS = 200_000;
 /** Next's keys end in the route's path: "/route-cache/APP_PAGE/<hash>/$/articles/x" (the front page is "/index"). */

@@ -1,10 +1,11 @@
 import { defineConfig } from 'drizzle-kit';
+import { setting } from './lib/settings';
 
 export default defineConfig({
   dialect: 'sqlite',
   schema: './db/schema.ts',
   out: './drizzle',
-  dbCredentials: { url: process.env.DATABASE_PATH ?? 'data/news.db' },
+  dbCredentials: { url: setting('DATABASE_PATH') },
   strict: true,
   verbose: true,
 });

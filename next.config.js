@@ -7,6 +7,7 @@
  * @returns {Promise<import('next/dist/lib/load-custom-routes').Header[]>}
  */
 async function developmentHeaders() {
+  // NODE_ENV is Next's own (set by `next dev`), not one of the site's settings (lib/settings.ts).
   if (process.env.NODE_ENV !== 'development') return [];
   // next.config.js is CommonJS, and the policy is TypeScript: tsx loads it, only for `next dev`.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

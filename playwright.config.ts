@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { originOf, PORTS } from './e2e/ports';
 
 /**
  * End-to-end tests run against the production build (`npm run test:e2e` builds
@@ -11,12 +12,7 @@ import { defineConfig, devices } from '@playwright/test';
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'news-e2e-'));
 const dataDir = process.env.E2E_DATA_DIR;
 
-const PORT = 3100;
-/** A second server whose database does not exist, for the "database unavailable" page. */
-const BROKEN_PORT = 3101;
-/** A third server whose content is hostile (e2e/fixtures/hostile): nothing in it may run. */
-const HOSTILE_PORT = 3102;
-const baseURL = `http://127.0.0.1:${PORT}`;
+const baseURL = originOf(PORTS.site);
 
 // Debian's Chromium where it exists (Playwright cannot download browsers here); Playwright's own elsewhere.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -43,7 +39,7 @@ export default defineConfig({
     {
       command: 'npx tsx scripts/start.ts',
       url: `${baseURL}/`,
-      env: { ...serverEnv, PORT: String(PORT), DATABASE_PATH: path.join(dataDir, 'news.db') },
+      env: { ...serverEnv, PORT: String(PORTS.site), DATABASE_PATH: path.join(dataDir, 'news.db') },
       // Always our own server: a developer's server on this port would have another database.
       reuseExistingServer: false,
       timeout: 180_000,
@@ -52,15 +48,15 @@ export default defineConfig({
     {
       command: 'node .next/newsline-server.cjs',
       // A static file answers 200 even without a database: the server is up.
-      url: `http://127.0.0.1:${BROKEN_PORT}/logo.svg`,
-      env: { ...serverEnv, PORT: String(BROKEN_PORT), DATABASE_PATH: path.join(dataDir, 'missing', 'news.db') },
+      url: `${originOf(PORTS.broken)}/logo.svg`,
+      env: { ...serverEnv, PORT: String(PORTS.broken), DATABASE_PATH: path.join(dataDir, 'missing', 'news.db') },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: 'npx tsx db/seed/cli.ts --dir e2e/fixtures/hostile && node .next/newsline-server.cjs',
-      url: `http://127.0.0.1:${HOSTILE_PORT}/logo.svg`,
-      env: { ...serverEnv, PORT: String(HOSTILE_PORT), DATABASE_PATH: path.join(dataDir, 'hostile', 'news.db') },
+      url: `${originOf(PORTS.hostile)}/logo.svg`,
+      env: { ...serverEnv, PORT: String(PORTS.hostile), DATABASE_PATH: path.join(dataDir, 'hostile', 'news.db') },
       reuseExistingServer: false,
       timeout: 60_000,
     },

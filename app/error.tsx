@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { HOME_PATH } from '@/lib/paths';
 
 /** Shown when a page cannot be rendered (for example, the database is unavailable). Details stay in the server log. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -12,7 +13,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" className="button" onClick={reset}>
           Try again
         </button>{' '}
-        or <Link href="/">go to the front page</Link>.
+        or <Link href={HOME_PATH}>go to the front page</Link>.
       </p>
       {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { HOME_PATH, SEARCH_PATH } from '@/lib/paths';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 
@@ -14,7 +15,7 @@ export default function NotFound() {
       <p className="listing-header__kicker">Error 404</p>
       <h1 className="page__title">We couldn’t find that page</h1>
       <p className="not-found__text">
-        The story may have moved, or the address may be mistyped. <Link href="/">Go to the front page</Link> or <Link href="/search">search our stories</Link>.
+        The story may have moved, or the address may be mistyped. <Link href={HOME_PATH}>Go to the front page</Link> or <Link href={SEARCH_PATH}>search our stories</Link>.
       </p>
     </div>
   );

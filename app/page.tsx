@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { type ArticleSummary, getLatestArticles } from '@/db/queries/articles';
+import { getLatestArticles } from '@/db/queries/articles';
 import { getSectionFronts } from '@/db/queries/listings';
-import { alternates } from '@/lib/metadata';
-import { sectionPath, siteConfig } from '@/lib/site';
+import { alternates } from '@/app/_lib/metadata';
+import { HOME_PATH, sectionPath } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
+import type { ArticleSummary } from '@/lib/types';
 import { ArticleCard, SECONDARY_IMAGE_SIZES } from './_components/article-card';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
@@ -15,7 +17,7 @@ const LATEST_COUNT = 6;
 /** Stories per section rail, none of them already shown above. */
 const PER_SECTION = 4;
 
-export const metadata: Metadata = { alternates: alternates('/') };
+export const metadata: Metadata = { alternates: alternates(HOME_PATH) };
 
 /**
  * The front page, newest first with a hierarchy: the lead story (large image, headline and dek: the newest

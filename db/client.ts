@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { setting } from '@/lib/settings';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>;
 
-export const DEFAULT_DATABASE_PATH = 'data/news.db';
-
-/** The SQLite file the site reads and the seed writes: DATABASE_PATH, relative to the working directory. */
+/** The SQLite file the site reads and the seed writes: DATABASE_PATH (lib/settings.ts), relative to the working directory. */
 export function databasePath(): string {
-  const configured = process.env.DATABASE_PATH?.trim();
   // Resolved at run time against the working directory; not a file the bundler should trace.
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), configured || DEFAULT_DATABASE_PATH);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), setting('DATABASE_PATH'));
 }
 
 export type OpenedDatabase = { sqlite: Database.Database; db: AppDatabase; file: string };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { setting } from '@/lib/settings';
 import { databasePath } from './client';
 
 /**
@@ -12,7 +13,7 @@ export function previewSecretFile(): string {
 }
 
 export function readPreviewSecret(): string | null {
-  const fromEnvironment = process.env.PREVIEW_SECRET?.trim();
+  const fromEnvironment = setting('PREVIEW_SECRET');
   if (fromEnvironment) return fromEnvironment;
   try {
     return fs.readFileSync(previewSecretFile(), 'utf8').trim() || null;

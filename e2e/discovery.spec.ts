@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { reference, REFERENCE_PATH } from './reference';
+import { SITE } from './servers';
 import { parseXml } from './xml';
 
 test('a reader goes section → article → tag → author → search', async ({ page }) => {
@@ -107,7 +108,7 @@ test('the site feed is RSS 2.0 with the latest stories', async ({ page, request 
   const dates = feed.items.map((item) => Date.parse(item.date));
   expect(dates).toEqual([...dates].sort((a, b) => b - a));
   const ours = feed.items.find((item) => item.title === reference.headline)!;
-  expect(ours.link).toBe(`http://127.0.0.1:3100${REFERENCE_PATH}`);
+  expect(ours.link).toBe(`${SITE}${REFERENCE_PATH}`);
   expect(ours.guid).toBe(ours.link);
   expect(new Date(ours.date).toISOString()).toBe('2021-01-06T17:00:00.000Z');
   // The byline is dc:creator: RSS's <author> must be an e-mail address.
@@ -125,7 +126,7 @@ test('section, tag and author feeds exist and are announced on their pages', asy
   ] as const) {
     await page.goto(path);
     const alternate = page.locator(`link[rel="alternate"][type="application/rss+xml"][title="${title}"]`);
-    await expect(alternate).toHaveAttribute('href', `http://127.0.0.1:3100${path}/feed.xml`);
+    await expect(alternate).toHaveAttribute('href', `${SITE}${path}/feed.xml`);
     const xml = await (await request.get(`${path}/feed.xml`)).text();
     const items = await parseXml<number>(page, xml, `return doc.querySelectorAll('item').length;`);
     expect(items, path).toBe(count);
@@ -137,7 +138,7 @@ test('the sitemap lists every article, section, tag and author with lastmod, and
   const robotsResponse = await request.get('/robots.txt');
   const robots = await robotsResponse.text();
   // Every URL, then the Google News sitemap (e2e/news-sitemap.spec.ts).
-  expect(robots.split('\n').filter((line) => line.startsWith('Sitemap:'))).toEqual(['Sitemap: http://127.0.0.1:3100/sitemap.xml', 'Sitemap: http://127.0.0.1:3100/news-sitemap.xml']);
+  expect(robots.split('\n').filter((line) => line.startsWith('Sitemap:'))).toEqual([`Sitemap: ${SITE}/sitemap.xml`, `Sitemap: ${SITE}/news-sitemap.xml`]);
   // A first-match parser (Python's urllib.robotparser) reads the Disallow before the Allow.
   const rules = robots.split('\n').filter((line) => /^(Allow|Disallow):/.test(line));
   expect(rules).toEqual(['Disallow: /search', 'Allow: /']);
@@ -154,7 +155,7 @@ test('the sitemap lists every article, section, tag and author with lastmod, and
       lastmod: url.getElementsByTagName('lastmod')[0]?.textContent ?? '',
     }));`,
   );
-  const locs = urls.map((url) => url.loc.replace('http://127.0.0.1:3100', ''));
+  const locs = urls.map((url) => url.loc.replace(SITE, ''));
   expect(locs).toContain(REFERENCE_PATH);
   expect(locs.filter((loc) => loc.startsWith('/articles/'))).toHaveLength(7);
   expect(locs).toEqual(expect.arrayContaining(['/', '/sections/entertainment', '/sections/tv', '/tags/netflix', '/authors/kevin-polowy']));
@@ -185,17 +186,17 @@ test('the article carries NewsArticle JSON-LD and social metadata', async ({ pag
     headline: reference.headline,
     datePublished: '2021-01-06T17:00:00.000Z',
     dateModified: '2021-01-06T17:00:00.000Z',
-    author: [{ '@type': 'Person', name: 'Kevin Polowy', url: 'http://127.0.0.1:3100/authors/kevin-polowy' }],
-    publisher: { '@type': 'Organization', name: 'Newsline', logo: { '@type': 'ImageObject', url: 'http://127.0.0.1:3100/logo.png' } },
-    mainEntityOfPage: { '@type': 'WebPage', '@id': `http://127.0.0.1:3100${REFERENCE_PATH}` },
+    author: [{ '@type': 'Person', name: 'Kevin Polowy', url: `${SITE}/authors/kevin-polowy` }],
+    publisher: { '@type': 'Organization', name: 'Newsline', logo: { '@type': 'ImageObject', url: `${SITE}/logo.png` } },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}${REFERENCE_PATH}` },
   });
   // A desk byline is an organization.
   const desk = await page.request.get('/articles/we-can-be-heroes-plot-explained');
   const deskData = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(await desk.text())![1]!);
-  expect(deskData.author).toEqual([{ '@type': 'Organization', name: 'Newsline Staff', url: 'http://127.0.0.1:3100/authors/entertainment-desk' }]);
+  expect(deskData.author).toEqual([{ '@type': 'Organization', name: 'Newsline Staff', url: `${SITE}/authors/entertainment-desk` }]);
   expect(data.description).toContain('44 million viewers');
   // The video's poster, in the three crops Google asks for.
-  expect(data.image).toEqual(['16x9', '4x3', '1x1'].map((ratio) => expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:3100/media/[0-9a-f]{32}/${ratio}\\.jpg$`))));
+  expect(data.image).toEqual(['16x9', '4x3', '1x1'].map((ratio) => expect.stringMatching(new RegExp(`^${SITE.replaceAll('.', '\\.')}/media/[0-9a-f]{32}/${ratio}\\.jpg$`))));
 
   const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
   expect(await meta('meta[property="og:type"]')).toBe('article');
@@ -203,7 +204,7 @@ test('the article carries NewsArticle JSON-LD and social metadata', async ({ pag
   expect(await meta('meta[property="og:image"]')).toBe(data.image[0].replace('16x9.jpg', 'share.jpg'));
   expect(await meta('meta[property="og:image:alt"]')).toBe("Robert Rodriguez on making 'We Can Be Heroes' with his kids");
   expect(await meta('meta[property="article:published_time"]')).toBe('2021-01-06T17:00:00.000Z');
-  expect(await meta('meta[property="article:author"]')).toBe('http://127.0.0.1:3100/authors/kevin-polowy');
+  expect(await meta('meta[property="article:author"]')).toBe(`${SITE}/authors/kevin-polowy`);
   expect(await meta('meta[property="article:section"]')).toBe('Entertainment');
   expect(await page.locator('meta[property="article:tag"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('content')))).toEqual([
     'Robert Rodriguez',
@@ -213,7 +214,7 @@ test('the article carries NewsArticle JSON-LD and social metadata', async ({ pag
     'Interviews',
   ]);
   expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `http://127.0.0.1:3100${REFERENCE_PATH}`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${SITE}${REFERENCE_PATH}`);
 });
 
 test('every page has a title, a description and a canonical URL', async ({ page }) => {
@@ -221,6 +222,6 @@ test('every page has a title, a description and a canonical URL', async ({ page 
     await page.goto(path);
     expect(await page.title(), path).toMatch(/Newsline/);
     await expect(page.locator('meta[name="description"]'), path).toHaveAttribute('content', /.{20,}/);
-    await expect(page.locator('link[rel="canonical"]'), path).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:3100(\/|$)/);
+    await expect(page.locator('link[rel="canonical"]'), path).toHaveAttribute('href', new RegExp(`^${SITE.replaceAll('.', '\\.')}(/|$)`));
   }
 });

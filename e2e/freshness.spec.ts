@@ -5,6 +5,7 @@ import { type Browser, expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
+import { PORTS } from './ports';
 import { readable, readAll, removeTemporaryFolders, type Server, sitemapPaths, startServer, temporaryFolder } from './support';
 
 /**
@@ -99,7 +100,7 @@ const renameHeadline = (dir: string) => editArticle(dir, CHANGED, `title: ${JSON
 // ---------------------------------------------------------------- servers
 
 /** Runs `body` with servers started on `ports`, and always kills them afterwards. */
-async function withServers(ports: number[], databaseFile: string, body: (servers: Server[]) => Promise<void>): Promise<void> {
+async function withServers(ports: readonly number[], databaseFile: string, body: (servers: Server[]) => Promise<void>): Promise<void> {
   const servers: Server[] = [];
   try {
     for (const port of ports) servers.push(await startServer(port, databaseFile));
@@ -192,7 +193,7 @@ test('two servers on one database show a plain seed on their next request, on ev
   const databaseFile = await freshDatabase(dir);
   const unknownArticle = '/articles/no-such-story-here';
 
-  await withServers([3520, 3521], databaseFile, async (servers) => {
+  await withServers(PORTS.freshness.twoServers, databaseFile, async (servers) => {
     // The URL list comes from the site's sitemap, checked against what the content folder implies.
     const pagesBefore = await sitemapPaths((url) => get(servers[0]!.origin, url));
     expect([...pagesBefore].sort()).toEqual(pagesOf(dir));
@@ -324,7 +325,7 @@ test('a server started after a seed shows it, and a running server follows a res
   const changed = articleUrl(CHANGED);
   const neighbour = articleUrl('we-can-be-heroes-sequel-greenlit');
 
-  await withServers([3522], databaseFile, async ([running]) => {
+  await withServers([PORTS.freshness.restored], databaseFile, async ([running]) => {
     for (const url of [changed, neighbour, '/']) {
       await warm(running!.origin, [url]);
       expect(showsOldHeadline((await get(running!.origin, url)).body), url).toBe(true);
@@ -347,7 +348,7 @@ test('a server started after a seed shows it, and a running server follows a res
     expect(headlineOf((await get(running!.origin, changed)).body)).toBe(NEW_HEADLINE);
     test.info().annotations.push({ type: 'freshness', description: `seed finished → running server fresh in ${Date.now() - finishedAt} ms` });
 
-    await withServers([3523], databaseFile, async ([later]) => {
+    await withServers([PORTS.freshness.startedAfterSeed], databaseFile, async ([later]) => {
       for (const url of [changed, neighbour, '/']) {
         const page = await get(later!.origin, url);
         expect(page.status, url).toBe(200);
@@ -378,7 +379,7 @@ test('a reader who reloads or navigates in a new tab after a seed sees it; brows
   const dir = sampleWithIsland();
   const databaseFile = await freshDatabase(dir);
 
-  await withServers([3524], databaseFile, async ([server]) => {
+  await withServers([PORTS.freshness.reload], databaseFile, async ([server]) => {
     const origin = server!.origin;
     const changed = `${origin}${articleUrl(CHANGED)}`;
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { reference, REFERENCE_PATH } from './reference';
+import { SITE } from './servers';
 
 const CAREERS = "From 'El Mariachi' to 'Sharkboy': the two careers of Robert Rodriguez";
 const MANDALORIAN = "Robert Rodriguez's detour into 'The Mandalorian'";
@@ -128,17 +129,17 @@ test('graph.json has the neighbourhood, JSON-LD lists "Read more" as relatedLink
   const graph = await (await request.get(`${REFERENCE_PATH}/graph.json`)).json();
   expect(graph.article).toBe('we-can-be-heroes-robert-rodriguez');
   expect(graph.nodes).toHaveLength(7);
-  expect(graph.nodes[0]).toEqual({ slug: 'we-can-be-heroes-robert-rodriguez', headline: reference.headline, url: `http://127.0.0.1:3100${REFERENCE_PATH}`, distance: 0 });
+  expect(graph.nodes[0]).toEqual({ slug: 'we-can-be-heroes-robert-rodriguez', headline: reference.headline, url: `${SITE}${REFERENCE_PATH}`, distance: 0 });
   expect(graph.edges).toContainEqual({ from: 'robert-rodriguez-two-careers', to: 'rodriguez-mandalorian-season-2', direction: 'from→to' });
   expect(graph.omitted).toBe(0);
 
   await page.goto(REFERENCE_PATH);
   const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(data.mainEntityOfPage.relatedLink).toEqual([
-    'http://127.0.0.1:3100/articles/we-can-be-heroes-sequel-greenlit',
-    'http://127.0.0.1:3100/articles/rodriguez-family-made-we-can-be-heroes',
-    'http://127.0.0.1:3100/articles/we-can-be-heroes-plot-explained',
-    'http://127.0.0.1:3100/articles/robert-rodriguez-two-careers',
+    `${SITE}/articles/we-can-be-heroes-sequel-greenlit`,
+    `${SITE}/articles/rodriguez-family-made-we-can-be-heroes`,
+    `${SITE}/articles/we-can-be-heroes-plot-explained`,
+    `${SITE}/articles/robert-rodriguez-two-careers`,
     'https://www.netflix.com/search?q=We%20Can%20Be%20Heroes',
   ]);
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { runSeedAsync } from '../test/run-seed';
+import { PORTS } from './ports';
 import { REFERENCE_PATH } from './reference';
 import { SITE } from './servers';
 import { startServer } from './support';
@@ -15,7 +16,6 @@ import { startServer } from './support';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = 3580;
 
 /** Every kind of page, on the sample site. */
 const PAGES = [
@@ -121,7 +121,7 @@ test('a photo added to content/images shows on the running site after a seed, wi
     return { ...result, output: `${result.stdout}\n${result.stderr}` };
   };
   expect((await seed()).status).toBe(0);
-  const server = await startServer(PORT, databaseFile);
+  const server = await startServer(PORTS.images, databaseFile);
   try {
     await page.goto(`${server.origin}/articles/we-can-be-heroes-plot-explained`);
     await expect(page.locator('.article__hero')).toHaveCount(0);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { runSeedAsync } from '../test/run-seed';
+import { PORTS } from './ports';
 import { SITE } from './servers';
 import { startServer } from './support';
 import { parseXml } from './xml';
@@ -14,7 +15,6 @@ import { parseXml } from './xml';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = 3590;
 const HOUR = 3_600_000;
 
 type NewsUrl = { loc: string; name: string | null; language: string | null; date: string | null; title: string | null };
@@ -88,7 +88,7 @@ test('lists the stories of the last 48 hours with publication, date and title; a
   const ahead = { slug: 'embargoed-tomorrow', title: 'Dated tomorrow', publishedAt: new Date(now + 24 * HOUR).toISOString() };
   for (const story of [fresh, old, leaving, ahead]) writeStory(story.slug, story.title, story.publishedAt);
   await seed();
-  const server = await startServer(PORT, databaseFile);
+  const server = await startServer(PORTS.newsSitemap, databaseFile);
   const get = async (pathname: string) => {
     const response = await fetch(`${server.origin}${pathname}`);
     return { status: response.status, headers: response.headers, body: await response.text() };

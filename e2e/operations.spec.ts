@@ -6,12 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runSeedAsync } from '../test/run-seed';
+import { originOf, PORTS } from './ports';
 import { processGroup } from './support';
 
 /**
  * What an operator relies on: the production server (.next/newsline-server.cjs) stops on SIGTERM without
  * losing a request it accepted, in one process and as a cluster, and /healthz tells a load balancer the
- * truth. Each test runs its own server on its own port (3540–3559) against its own temporary database.
+ * truth. Each test runs its own server on its own port (e2e/ports.ts) against its own temporary database.
  */
 
 const root = path.resolve(__dirname, '..');
@@ -58,7 +59,7 @@ type Server = {
 };
 
 async function startServer(port: number, dir: string, databaseFile: string, env: Record<string, string> = {}): Promise<Server> {
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = originOf(port);
   const recorder = path.join(dir, 'record-requests.cjs');
   const recordFile = path.join(dir, 'requests-read.txt');
   fs.writeFileSync(recorder, REQUEST_RECORDER);
@@ -365,7 +366,7 @@ test('SIGTERM under load: every request the server read is answered in full, the
   const build = buildStamp();
   let server: Server | undefined;
   try {
-    server = await startServer(3540, dir, databaseFile);
+    server = await startServer(PORTS.operations.sigterm, dir, databaseFile);
     const run = await sigtermUnderLoad(server, paths);
     expectCleanStop(server, run, [server.pid], { tolerateResetNewConnections: false });
     expect(processGroup(server.pid)).toEqual([]);
@@ -380,7 +381,7 @@ test('SIGTERM to the primary of WEB_CONCURRENCY=2: nothing read is lost, exit 0,
   const build = buildStamp();
   let server: Server | undefined;
   try {
-    server = await startServer(3541, dir, databaseFile, { WEB_CONCURRENCY: '2' });
+    server = await startServer(PORTS.operations.sigtermPrimary, dir, databaseFile, { WEB_CONCURRENCY: '2' });
     const workers = childrenOf(server.pid);
     expect(workers).toHaveLength(2);
     // The workers, not the primary, serve and log.
@@ -410,7 +411,7 @@ test('/healthz: 200 with what is served, 503 naming the file while it is gone, 4
   const buildId = fs.readFileSync(BUILD_ID_FILE, 'utf8').trim();
   let server: Server | undefined;
   try {
-    server = await startServer(3542, dir, databaseFile);
+    server = await startServer(PORTS.operations.health, dir, databaseFile);
     const healthz = `${server.origin}/healthz`;
 
     const ok = await request.get(healthz);

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runSeedAsync } from '../test/run-seed';
+import { originOf, PORTS } from './ports';
 
-const PORT = 3103;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ORIGIN = originOf(PORTS.reseedUnderLoad);
 const REVISED_BODY = 'This is the revised edition of the story.';
 
 /** Version B of the sample content: every headline and body changed together. */
@@ -35,7 +35,7 @@ test('three seeds during 12 s of load: every response 200, every page wholly old
   try {
     // A plain seed, with no address: the server follows the database's record of seeds.
     server = spawn(process.execPath, ['.next/newsline-server.cjs'], {
-      env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT) },
+      env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORTS.reseedUnderLoad) },
       stdio: 'ignore',
     });
     await expect.poll(async () => (await fetch(`${ORIGIN}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runSeedAsync } from '../test/run-seed';
+import { PORTS } from './ports';
 import { readable, sitemapPaths, startServer } from './support';
 
 /**
@@ -13,7 +14,6 @@ import { readable, sitemapPaths, startServer } from './support';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = 3600;
 const DRAFT = { slug: 'draft-interview', title: 'A draft interview nobody may read yet' };
 const SCHEDULED = { slug: 'scheduled-review', title: 'A review scheduled for later today' };
 /** A published story that lists both in its "Read more". */
@@ -55,7 +55,7 @@ test('a draft is nowhere, a scheduled story appears everywhere on its own, and a
   const seeded = await runSeedAsync(databaseFile, content);
   expect(seeded.status, `${seeded.stdout}\n${seeded.stderr}`).toBe(0);
 
-  const server = await startServer(PORT, databaseFile);
+  const server = await startServer(PORTS.scheduling, databaseFile);
   try {
     const origin = server.origin;
     // Before its time: the scheduled story is like the draft, a 404 listed nowhere (every place now cached).

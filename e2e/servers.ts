@@ -1,4 +1,6 @@
+import { originOf, PORTS } from './ports';
+
 /** The servers playwright.config.ts starts: the sample site, one without a database, one with hostile content. */
-export const SITE = 'http://127.0.0.1:3100';
-export const BROKEN = 'http://127.0.0.1:3101';
-export const HOSTILE = 'http://127.0.0.1:3102';
+export const SITE = originOf(PORTS.site);
+export const BROKEN = originOf(PORTS.broken);
+export const HOSTILE = originOf(PORTS.hostile);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
+import { originOf } from './ports';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_SCRIPT = path.join(ROOT, '.next', 'newsline-server.cjs');
@@ -75,7 +76,7 @@ export async function startServer(port: number, databaseFile: string): Promise<S
     if (waited > 120_000) throw new Error(`${SERVER_SCRIPT} is missing: run npm run build`);
     await new Promise((resolve) => setTimeout(resolve, 5000));
   }
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = originOf(port);
   const child: ChildProcess = spawn(process.execPath, [SERVER_SCRIPT], {
     cwd: ROOT,
     detached: true,

@@ -8,14 +8,15 @@ import { type Request, expect, test } from '@playwright/test';
 import { PAGE_SIZE } from '../lib/pagination';
 import { nameToSlug } from '../lib/slug';
 import { runSeedAsync } from '../test/run-seed';
+import { originOf, PORTS } from './ports';
 import { processGroup, readable, readAll, removeTemporaryFolders, sitemapPaths, temporaryFolder } from './support';
 
 /**
  * The site behind Varnish as deploy/varnish/ runs it (run.sh, default.vcl): what readers get from the cache, and
  * what an operator relies on (a seed with PURGE_URLS purges exactly what it changed; the cache keeps serving while
  * the site is down; a cache that cannot be reached does not fail a seed). Each test seeds its own copy of content/
- * into a temporary database, and starts its own production server (.next/newsline-server.cjs, ports 3560–3569)
- * and its own Varnish in front of it (8560–8569); nothing listens on 8579.
+ * into a temporary database, and starts its own production server (.next/newsline-server.cjs) and its own Varnish
+ * in front of it, on ports of their own (e2e/ports.ts PORTS.varnish): tests in this file run in parallel.
  */
 
 const ROOT = path.resolve(__dirname, '..');
@@ -27,17 +28,6 @@ const hasVarnish = VARNISHD !== undefined;
 const VARNISHADM = VARNISHD && [path.join(path.dirname(VARNISHD), 'varnishadm'), '/usr/bin/varnishadm'].find((file) => fs.existsSync(file));
 
 test.skip(!hasVarnish, 'varnishd is not installed: apt-get install varnish varnish-modules');
-
-/** Seed, server and cache, one set per test: tests in this file run in parallel. */
-const PORTS = {
-  cacheKey: { server: 3560, varnish: 8560 },
-  rsc: { server: 3561, varnish: 8561 },
-  purge: { server: 3562, varnish: 8562 },
-  siteDown: { server: 3563, varnish: 8563 },
-  unreachable: { server: 3564, varnish: 8564 },
-} as const;
-/** A port where nothing listens: a cache in PURGE_URLS that is down. */
-const NOTHING_LISTENS = 8579;
 
 /** Stop limits an orchestrator would allow. */
 const STOP_LIMIT_MS = 10_000;
@@ -177,7 +167,7 @@ async function startServer(port: number, databaseFile: string): Promise<Server> 
     await new Promise((resolve) => setTimeout(resolve, 5000));
   }
   await expectPortFree(port);
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = originOf(port);
   const server = spawnInGroup(process.execPath, [SERVER_SCRIPT], {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -215,7 +205,7 @@ type Varnish = Process & { origin: string; workdir: string };
  */
 async function startVarnish(port: number, backendPort: number): Promise<Varnish> {
   await expectPortFree(port);
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = originOf(port);
   const parent = temporaryFolder('news-varnish-work-');
   // varnishd, started as root, reads the VCL as its own unprivileged user: mkdtemp's 0700 would lock it out.
   fs.chmodSync(parent, 0o755);
@@ -352,7 +342,7 @@ test('one cached copy per page whatever readers bring; keys stay private; only G
   test.setTimeout(120_000);
   // Enough Weather stories for a second page of its section.
   const dir = sampleWithIsland(PAGE_SIZE + 1);
-  await withStack(PORTS.cacheKey, dir, async ({ server, varnish }) => {
+  await withStack(PORTS.varnish.cacheKey, dir, async ({ server, varnish }) => {
     const origin = varnish.origin;
     const article = articleUrl(CHANGED);
 
@@ -446,7 +436,7 @@ test('one cached copy per page whatever readers bring; keys stay private; only G
       .flat()
       .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
     if (outside) {
-      const status = await purgeFrom(outside, PORTS.cacheKey.varnish, 'site');
+      const status = await purgeFrom(outside, PORTS.varnish.cacheKey.varnish, 'site');
       expect(status, `PURGE from ${outside}`).toBe(403);
       expect((await get(origin, article)).cache, 'a refused PURGE drops nothing').toBe('HIT');
     } else {
@@ -476,7 +466,7 @@ function purgeFrom(from: string, port: number, keys: string): Promise<number> {
 test('client-side navigation through the cache gets RSC payloads, never the cached HTML, and HTML stays HTML', async ({ browser }) => {
   test.setTimeout(120_000);
   const dir = sampleWithIsland();
-  await withStack(PORTS.rsc, dir, async ({ varnish }) => {
+  await withStack(PORTS.varnish.rsc, dir, async ({ varnish }) => {
     const origin = varnish.origin;
     const article = articleUrl(CHANGED);
     await warm(origin, [article]);
@@ -554,7 +544,7 @@ test('client-side navigation through the cache gets RSC payloads, never the cach
 test('a seed with PURGE_URLS: every cached page that showed the old headline shows the new one, unrelated ones stay cached', async () => {
   test.setTimeout(180_000);
   const dir = sampleWithIsland();
-  await withStack(PORTS.purge, dir, async ({ varnish, databaseFile }) => {
+  await withStack(PORTS.varnish.purge, dir, async ({ varnish, databaseFile }) => {
     const origin = varnish.origin;
     const urls = urlsFor(await sitemapPaths((url) => get(origin, url)));
     const island = articleUrl(islandSlug(1));
@@ -644,7 +634,7 @@ async function warmPayload(origin: string, payload: Payload): Promise<void> {
 test('with the site stopped, the pages Varnish holds keep answering 200 with their content', async () => {
   test.setTimeout(120_000);
   const dir = sampleWithIsland();
-  await withStack(PORTS.siteDown, dir, async ({ server, varnish }) => {
+  await withStack(PORTS.varnish.siteDown, dir, async ({ server, varnish }) => {
     const origin = varnish.origin;
     const held = ['/', articleUrl(CHANGED), `${articleUrl(CHANGED)}/related`, `${articleUrl(CHANGED)}/graph.json`, '/sections/entertainment', '/tags/netflix', '/feed.xml', '/sitemap.xml', '/search?q=heroes'];
     await warm(origin, held);
@@ -654,7 +644,7 @@ test('with the site stopped, the pages Varnish holds keep answering 200 with the
     process.kill(server.pid, 'SIGTERM');
     const exit = await exitWithin(server, STOP_LIMIT_MS);
     expect(exit, `the site stops on SIGTERM:\n${server.log()}`).toEqual({ code: 0, signal: null });
-    expect(await listening(PORTS.siteDown.server), 'nothing answers where the site was').toBe(false);
+    expect(await listening(PORTS.varnish.siteDown.server), 'nothing answers where the site was').toBe(false);
 
     const expectHeld = async (when: string) => {
       const now = await readAll(held, (url) => get(origin, url));
@@ -684,11 +674,12 @@ test('with the site stopped, the pages Varnish holds keep answering 200 with the
 test('a seed whose PURGE_URLS names a cache that is down still exits 0, warns naming it, and writes the database', async () => {
   test.setTimeout(120_000);
   const dir = sampleWithIsland();
-  await withStack(PORTS.unreachable, dir, async ({ server, varnish, databaseFile }) => {
+  await withStack(PORTS.varnish.unreachable, dir, async ({ server, varnish, databaseFile }) => {
     const article = articleUrl(CHANGED);
     await warm(varnish.origin, [article]);
-    const down = `http://127.0.0.1:${NOTHING_LISTENS}`;
-    expect(await listening(NOTHING_LISTENS), `nothing may listen on ${NOTHING_LISTENS} for this test`).toBe(false);
+    const { nothingListens } = PORTS.varnish;
+    const down = originOf(nothingListens);
+    expect(await listening(nothingListens), `nothing may listen on ${nothingListens} for this test`).toBe(false);
 
     setHeadline(dir, OLD_HEADLINE, NEW_HEADLINE);
     const seeded = await seed(databaseFile, dir, down);

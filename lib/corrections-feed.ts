@@ -1,8 +1,9 @@
 import { create } from 'xmlbuilder2';
-import type { CorrectionEntry } from '@/db/queries/corrections';
 import { escapeHtmlText, RSS_CONTENT_TYPE } from './feed';
 import { xmlText } from './xml';
-import { absoluteUrl, articlePath, CORRECTIONS_PATH, feedPath, siteConfig } from './site';
+import { articlePath, CORRECTIONS_PATH, feedPath } from './paths';
+import { absoluteUrl, siteConfig } from './site';
+import type { CorrectionEntry } from './types';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';

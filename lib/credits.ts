@@ -1,13 +1,13 @@
+import type { Credit } from './types';
+
 /** How bylines and credits read in English: "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-export type CreditLine = { role: string; name: string };
-
 /** Credits with the same role, merged where the role first appears: "Photographs" / ["A", "B"]. */
-export function groupCredits(credits: readonly CreditLine[]): { role: string; names: string[] }[] {
+export function groupCredits(credits: readonly Credit[]): { role: string; names: string[] }[] {
   const groups = new Map<string, { role: string; names: string[] }>();
   for (const credit of credits) {
     const group = groups.get(credit.role);
@@ -24,7 +24,7 @@ const HERO_ROLE = { video: /^video\b/i, image: /^(photo|photograph|image)/i } as
  * The credit shown with the hero video or photo: its own `credit` when the editor gave one, else the structured
  * credits whose role names that kind of media ("Video producer: Jen Kucsak · Video editor: Jimmie Rhee").
  */
-export function heroCredit(kind: keyof typeof HERO_ROLE, own: string | null | undefined, credits: readonly CreditLine[]): string | null {
+export function heroCredit(kind: keyof typeof HERO_ROLE, own: string | null | undefined, credits: readonly Credit[]): string | null {
   if (own) return own;
   const matching = groupCredits(credits.filter((credit) => HERO_ROLE[kind].test(credit.role)));
   return matching.length > 0 ? matching.map((group) => `${group.role}: ${joinNames(group.names)}`).join(' · ') : null;

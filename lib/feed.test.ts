@@ -1,8 +1,8 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { create } from 'xmlbuilder2';
 import { describe, expect, it } from 'vitest';
-import type { FeedArticle } from '@/db/queries/feeds';
-import { bodyHtml, buildJsonFeed, buildRssFeed, escapeHtmlText, FEED_SIZE, JSON_FEED_VERSION } from './feed';
+import type { FeedArticle } from './types';
+import { bodyHtml, buildJsonFeed, buildRssFeed, escapeHtmlText } from './feed';
 import { absoluteUrl } from './site';
 
 const NS = {
@@ -194,7 +194,6 @@ describe('the RSS feed', () => {
   it('is valid with no stories at all', () => {
     const empty = parse(buildRssFeed({ ...options, articles: [] }));
     expect(children(child(empty, 'channel')!, 'item')).toHaveLength(0);
-    expect(FEED_SIZE).toBe(50);
   });
 });
 
@@ -202,7 +201,6 @@ describe('the JSON Feed', () => {
   const feed = JSON.parse(buildJsonFeed(options));
 
   it('is JSON Feed 1.1 with the same stories in the same order as the RSS feed', () => {
-    expect(feed.version).toBe(JSON_FEED_VERSION);
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBe('Newsline: Entertainment');
     expect(feed.home_page_url).toBe(absoluteUrl('/sections/entertainment'));

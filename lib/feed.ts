@@ -4,13 +4,14 @@ import { SKIP, visit } from 'unist-util-visit';
 import { create } from 'xmlbuilder2';
 import { withoutForbiddenCharacters as clean } from './characters';
 import { xmlText } from './xml';
-import type { FeedArticle } from '@/db/queries/feeds';
 import { descriptionOf } from './description';
-import { defaultSrcFor, localImageName, mediaPath, resizedHeight, resizedWidths, SHARE_SIZE, variantName } from './images';
+import { defaultSrcFor, localImageName, resizedHeight, resizedWidths, SHARE_SIZE, variantName } from './images';
 import { bodyToHast } from './markdown/body';
 import { VIDEO_EMBED_TAG } from './markdown/remark-newsroom';
 import { youTubeWatchUrl } from './markdown/url';
-import { absoluteUrl, articlePath, authorPath, feedPath, jsonFeedPath, siteConfig } from './site';
+import { articlePath, authorPath, feedPath, type FeedFormat, HOME_PATH, jsonFeedPath, mediaPath } from './paths';
+import { absoluteUrl, siteConfig } from './site';
+import type { FeedArticle } from './types';
 
 /** How many stories each feed carries. */
 export const FEED_SIZE = 50;
@@ -128,7 +129,7 @@ function appendCdata(element: XmlElement, text: string): void {
  * escaped plain text, `content:encoded` carries the whole story and `media:content` its share image.
  */
 export function buildRssFeed(options: FeedOptions): string {
-  const home = absoluteUrl(options.listingPath || '/');
+  const home = absoluteUrl(options.listingPath || HOME_PATH);
   const rss = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', { version: '2.0' });
   for (const [prefix, uri] of Object.entries(NAMESPACES)) rss.att(XMLNS, `xmlns:${prefix}`, uri);
   const channel = rss.ele('channel');
@@ -171,7 +172,7 @@ export function buildJsonFeed(options: FeedOptions): string {
   const feed = {
     version: JSON_FEED_VERSION,
     title: clean(options.title),
-    home_page_url: absoluteUrl(options.listingPath || '/'),
+    home_page_url: absoluteUrl(options.listingPath || HOME_PATH),
     feed_url: absoluteUrl(jsonFeedPath(options.listingPath)),
     description: clean(options.description),
     language: siteConfig.locale,
@@ -203,9 +204,7 @@ export function jsonFeedResponse(json: string): Response {
   return new Response(json, { headers: { 'Content-Type': JSON_FEED_CONTENT_TYPE } });
 }
 
-/** One feed in the format its URL names (feed.xml or feed.json). */
-export type FeedFormat = 'rss' | 'json';
-
+/** One feed in the format its URL names (lib/paths.ts FEED_FILES: feed.xml or feed.json). */
 export function feedResponse(format: FeedFormat, options: FeedOptions): Response {
   return format === 'rss' ? rssResponse(buildRssFeed(options)) : jsonFeedResponse(buildJsonFeed(options));
 }

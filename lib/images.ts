@@ -2,8 +2,9 @@
  * Editors' photos (content/images/): the seed stores each one with resized
  * copies in the database (db/seed/images.ts), and pages refer to the copies by
  * the hash of the photo's bytes, so their URLs never change meaning and can be
- * cached for a year. Pure: both the seed and the pages use these rules.
+ * cached for a year (their paths: lib/paths.ts mediaPath). Pure: both the seed and the pages use these rules.
  */
+import { mediaPath } from './paths';
 
 /** The formats the seed accepts, as sharp names them, and their media types. */
 export const ACCEPTED_FORMATS = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' } as const;
@@ -48,19 +49,11 @@ export function resizedHeight(image: { width: number; height: number }, width: n
   return Math.round((image.height * width) / image.width);
 }
 
-/** Variant names, which are also the last part of their URLs. */
+/** Variant names, which are also the last part of their URLs (lib/paths.ts MEDIA_PATH_PATTERN accepts these). */
 export const variantName = {
   resized: (width: number) => `${width}.webp`,
   share: 'share.jpg',
 } as const;
-
-/** The public URL of one stored copy of a photo. */
-export function mediaPath(hash: string, variant: string): string {
-  return `/media/${hash}/${variant}`;
-}
-
-/** Parses a /media/<hash>/<variant> path: the URL patterns the media route answers. */
-export const MEDIA_PATH_PATTERN = /^\/media\/([0-9a-f]{16,64})\/((?:\d{1,5})\.webp|share\.jpg|16x9\.jpg|4x3\.jpg|1x1\.jpg)$/;
 
 /** Every copy the seed keeps of a photo `width` pixels wide, by name. */
 export function variantNames(width: number): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, paginate, parsePageParam } from './pagination';
+import { paginate, parsePageParam } from './pagination';
 
 describe('parsePageParam', () => {
   it('reads plain positive whole numbers and defaults to page 1', () => {
@@ -27,13 +27,5 @@ describe('paginate', () => {
     expect(paginate(4, 45)).toBeNull();
     expect(paginate(3, 40)).toBeNull();
     expect(paginate(1, 0)).toEqual({ page: 1, pageCount: 1, total: 0, offset: 0, limit: 20 });
-  });
-});
-
-describe('pageHref', () => {
-  it('keeps page 1 at the bare URL and adds ?page after', () => {
-    expect(pageHref('/tags/netflix', 1)).toBe('/tags/netflix');
-    expect(pageHref('/tags/netflix', 2)).toBe('/tags/netflix?page=2');
-    expect(pageHref('/search', 3, { q: 'heroes & "kids"' })).toBe('/search?q=heroes+%26+%22kids%22&page=3');
   });
 });

@@ -2,7 +2,7 @@
 export const PAGE_SIZE = 20;
 
 /**
- * The page a reader asked for with ?page=N. Missing means page 1; anything
+ * The page a reader asked for with ?page=N (its URL: lib/paths.ts pageHref). Missing means page 1; anything
  * that is not a positive whole number written plainly ("2", not "02", "2.0",
  * "-1" or "1e3") is null, and the page answers 404.
  */
@@ -19,12 +19,4 @@ export function paginate(page: number, total: number, pageSize = PAGE_SIZE): Pag
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (page > pageCount) return null;
   return { page, pageCount, total, offset: (page - 1) * pageSize, limit: pageSize };
-}
-
-/** The URL of page `page` of a listing at `path`: page 1 has no ?page, so it has one canonical URL. */
-export function pageHref(path: string, page: number, query: Record<string, string> = {}): string {
-  const params = new URLSearchParams(query);
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
 }

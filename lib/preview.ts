@@ -4,9 +4,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const PREVIEW_HOURS = 72;
 export const MAX_PREVIEW_HOURS = 24 * 30;
 
-/** The path of a story's preview; the link carries when it expires and a signature of both. */
-export const previewPath = (slug: string) => `/preview/${slug}`;
-
 function signature(secret: string, slug: string, expires: number): string {
   return createHmac('sha256', secret).update(`preview ${slug} ${expires}`).digest('base64url');
 }

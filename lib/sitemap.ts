@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import type { SitemapSeries } from './paths';
 import { siteConfig } from './site';
 import { xmlText } from './xml';
 
@@ -19,23 +20,13 @@ export type SitemapEntry = { loc: string; lastmod?: string | null };
  *   and every other file keeps its URLs.
  *
  * Each series is cut into files of `max` URLs. Below `max` URLs in all there is no index: /sitemap.xml is one
- * urlset (listings, then articles, in the same orders).
+ * urlset (listings, then articles, in the same orders). Their paths, /sitemaps/<series>-N.xml: lib/paths.ts.
  */
-export type SitemapSeries = 'listings' | 'articles';
-export type SitemapFile = { series: SitemapSeries; number: number };
 
 /** The layout of the site's sitemaps: null for one plain urlset, else how many files each series has. */
 export function sitemapLayout(listings: number, articles: number, max = SITEMAP_MAX_URLS): Record<SitemapSeries, number> | null {
   if (listings + articles <= max) return null;
   return { listings: Math.ceil(listings / max), articles: Math.ceil(articles / max) };
-}
-
-export const sitemapFilePath = ({ series, number }: SitemapFile) => `/sitemaps/${series}-${number}.xml`;
-
-/** The file a `/sitemaps/<name>` URL names, or null (any other name is a 404). */
-export function parseSitemapFileName(name: string): SitemapFile | null {
-  const match = /^(listings|articles)-([1-9]\d{0,5})\.xml$/.exec(name);
-  return match ? { series: match[1] as SitemapSeries, number: Number(match[2]) } : null;
 }
 
 /** The newest of some dates (ISO 8601 in UTC, which sort as text), or null. */

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { articlePath, HOME_PATH, relatedMapPath, searchHref } from '@/lib/paths';
 import { percentile, root } from './bench-support';
 import { buildSite, SERVER_BUNDLE } from './build';
 import { buildStatus } from './build-fingerprint';
@@ -125,12 +126,12 @@ async function main() {
     const step = Math.floor(slugs.length / 400);
     const hot = Array.from({ length: 200 }, (_, i) => slugs[i * step]!);
     const cold = Array.from({ length: 100 }, (_, i) => slugs[i * step + Math.floor(step / 2)]!);
-    const articlePaths = hot.map((slug) => `/articles/${slug}`);
-    const mapPath = `/articles/${hot[0]}/related`;
-    const searchPath = '/search?q=festival+critics';
+    const articlePaths = hot.map((slug) => articlePath(slug));
+    const mapPath = relatedMapPath(hot[0]!);
+    const searchPath = searchHref('festival critics');
 
     console.log('Warming…');
-    for (const target of [...articlePaths, '/', mapPath, searchPath]) await (await fetch(`${origin}${target}`)).arrayBuffer();
+    for (const target of [...articlePaths, HOME_PATH, mapPath, searchPath]) await (await fetch(`${origin}${target}`)).arrayBuffer();
 
     // The limit: the same bytes as one article page, from a bare Node server in its own process.
     const pageBytes = Buffer.from(await (await fetch(`${origin}${articlePaths[0]}`)).arrayBuffer());
@@ -147,7 +148,7 @@ async function main() {
       // deploy/varnish in front, warmed with the same pages; its counters give the hit ratio.
       varnish = spawn(path.join(root, 'deploy', 'varnish', 'run.sh'), ['--listen', `127.0.0.1:${varnishPort}`, '--backend', `127.0.0.1:${port}`, '--workdir', varnishDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
       await waitFor(`${varnishOrigin}/icon.svg`);
-      for (const target of [...articlePaths, '/']) await (await fetch(`${varnishOrigin}${target}`)).arrayBuffer();
+      for (const target of [...articlePaths, HOME_PATH]) await (await fetch(`${varnishOrigin}${target}`)).arrayBuffer();
     }
     const varnishCounters = () => {
       const stats = JSON.parse(execFileSync('varnishstat', ['-n', path.join(varnishDir, 'state'), '-1', '-j'], { encoding: 'utf8' })) as { counters: Record<string, { value: number }> };
@@ -160,7 +161,7 @@ async function main() {
       ['raw Node, same bytes (limit)', ['/'], `http://127.0.0.1:${limitPort}`],
       ...(values.varnish ? ([['article pages via Varnish', articlePaths, varnishOrigin]] as const) : []),
       ['article pages (200 slugs)', articlePaths, origin],
-      ['home page', ['/'], origin],
+      ['home page', [HOME_PATH], origin],
       ['search', [searchPath], origin],
       ['story map', [mapPath], origin],
     ] as const) {
@@ -179,7 +180,7 @@ async function main() {
     const coldTimes: number[] = [];
     for (const slug of cold) {
       const started = performance.now();
-      const response = await fetch(`${origin}/articles/${slug}`);
+      const response = await fetch(`${origin}${articlePath(slug)}`);
       await response.arrayBuffer();
       coldTimes.push(performance.now() - started);
       if (response.headers.get('x-nextjs-cache') === 'HIT') throw new Error(`${slug} was already cached`);

@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { databasePath, openReadOnlyDatabase } from '@/db/client';
 import { ensurePreviewSecret, previewSecretFile } from '@/db/preview-secret';
-import { MAX_PREVIEW_HOURS, PREVIEW_HOURS, previewPath, signPreview } from '@/lib/preview';
-import { absoluteUrl, articlePath } from '@/lib/site';
+import { articlePath, previewHref } from '@/lib/paths';
+import { MAX_PREVIEW_HOURS, PREVIEW_HOURS, signPreview } from '@/lib/preview';
+import { loadEnvFile, readSettings, setting } from '@/lib/settings';
+import { absoluteUrl } from '@/lib/site';
 
 /**
  * `npm run preview -- <slug> [--hours 72]`: a link that shows a story as readers will see it, draft or scheduled,
@@ -12,7 +13,13 @@ import { absoluteUrl, articlePath } from '@/lib/site';
  * own address until it is published.
  */
 function main(): number {
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  loadEnvFile();
+  try {
+    readSettings();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { hours: { type: 'string', default: String(PREVIEW_HOURS) } } });
   const slug = positionals[0];
   const hours = Number(values.hours);
@@ -43,12 +50,11 @@ function main(): number {
   }
   const secret = ensurePreviewSecret();
   const expires = Math.floor(Date.now() / 1000 + hours * 3600);
-  const query = new URLSearchParams(signPreview(secret, slug, expires));
   const state = story.draft ? 'a draft' : story.published_at > new Date().toISOString() ? `scheduled for ${story.published_at}` : 'published';
-  console.log(`${absoluteUrl(previewPath(slug))}?${query}`);
+  console.log(absoluteUrl(previewHref(slug, signPreview(secret, slug, expires))));
   console.log(`  ${slug} is ${state}; the link works until ${new Date(expires * 1000).toISOString()}.`);
   if (state === 'published') console.log(`  Readers see it at ${absoluteUrl(articlePath(slug))}.`);
-  if (!process.env.PREVIEW_SECRET) console.log(`  Signed with the key in ${previewSecretFile()} (set PREVIEW_SECRET to share one key between machines).`);
+  if (!setting('PREVIEW_SECRET')) console.log(`  Signed with the key in ${previewSecretFile()} (set PREVIEW_SECRET to share one key between machines).`);
   return 0;
 }
 

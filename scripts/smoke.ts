@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import { nameToSlug } from '@/lib/slug';
-import { articlePath, sectionPath } from '@/lib/site';
+import { articlePath, HOME_PATH, sectionPath } from '@/lib/paths';
 import { buildStatus } from './build-fingerprint';
 
 const root = path.resolve(__dirname, '..');
@@ -169,7 +169,7 @@ async function main(): Promise<number> {
     const checked = slugs[Math.floor(slugs.length / 2)]!;
     const { title, section } = readArticle(corpus, checked);
     // Every article once per cycle, with the home page and a section page among them.
-    const paths = slugs.flatMap((slug, index) => [articlePath(slug), ...(index % 25 === 0 ? ['/', sectionPath(nameToSlug(section))] : [])]);
+    const paths = slugs.flatMap((slug, index) => [articlePath(slug), ...(index % 25 === 0 ? [HOME_PATH, sectionPath(nameToSlug(section))] : [])]);
 
     console.log(`Starting the site on ${origin}…`);
     server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {

@@ -6,7 +6,6 @@
  * Every step is idempotent, so it is also how operators restart.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { databasePath, openWritableDatabase } from '@/db/client';
@@ -14,11 +13,20 @@ import { applyMigrations } from '@/db/migrate';
 import { articles } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { formatProblem, ContentError } from '@/lib/content';
+import { loadEnvFile, readSettings } from '@/lib/settings';
 import { buildSite, SERVER_BUNDLE } from './build';
 import { buildStatus } from './build-fingerprint';
 
 const root = path.resolve(__dirname, '..');
-if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
+loadEnvFile(path.join(root, '.env'));
+// Every setting checked before anything runs (lib/settings.ts): a bad value stops here, naming the variable.
+try {
+  readSettings();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+// Next's own variable, not a setting of ours: no telemetry from the build and the server started here.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 async function prepareDatabase(): Promise<void> {

@@ -2,16 +2,32 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { changesSinceLastCall, getDatabaseStatus, publishedSinceLastCall } from '@/db/queries/changes';
 import { DatabaseUnavailableError } from '@/db/queries/connection';
-import { type ListingKind, listingPageExists, resolveArticleSlug, searchPageExists } from '@/db/queries/routing';
+import { listingPageExists, resolveArticleSlug, searchPageExists } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
+import {
+  articlePath,
+  CSP_REPORT_PATH,
+  HEALTH_PATH,
+  HOME_PATH,
+  isFeedFile,
+  isPreviewPath,
+  listingPageRoute,
+  NOT_FOUND_ROUTE,
+  pageParamOf,
+  parseArticlePath,
+  parseListingPath,
+  SEARCH_PATH,
+  searchParamsOf,
+  searchResultsRoute,
+} from '@/lib/paths';
 import { normalizeQueryParam } from '@/lib/search-query';
-import { articlePath, siteConfig } from '@/lib/site';
+import { siteConfig } from '@/lib/site';
 import { CACHE_CONTROL } from './cache-policy';
 import { receiveCspReport } from './csp-reports';
 import { pageCache } from './page-cache';
 import type { RouteTable } from './routes';
-import { contentSecurityPolicy, CSP_REPORT_PATH } from './security-headers';
+import { contentSecurityPolicy } from './security-headers';
 
 /**
  * What happens to a request before Next sees it, in plain Node: no proxy.ts,
@@ -68,18 +84,17 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, site: { bui
     return 'done';
   }
   if (decision.kind === 'not-found') {
-    req.url = NOT_FOUND_PAGE_ROUTE;
+    // The 404 page (app/page-not-found), a cached page like any other, sent with status 404.
+    req.url = NOT_FOUND_ROUTE;
     // Every unknown URL shows the same not-found page: its validator must never turn a 404 into a 304.
     delete req.headers['if-none-match'];
     delete req.headers['if-modified-since'];
     answerWithStatus(res, 404);
   }
   if (decision.kind === 'rewrite') req.url = decision.path;
-  if (pathname.startsWith(PREVIEW_PREFIX)) allowRenderScriptsByNonce(req, res);
+  if (isPreviewPath(pathname)) allowRenderScriptsByNonce(req, res);
   return 'next';
 }
-
-const PREVIEW_PREFIX = '/preview/';
 
 /**
  * A preview is rendered for each request and never cached, so its inline scripts have no stored hashes: it gets
@@ -99,12 +114,6 @@ function isStatic(pathname: string): boolean {
   return pathname.startsWith('/_next/static/') || pathname.startsWith('/_next/image') || pathname.startsWith('/images/') || pathname === '/favicon.ico';
 }
 
-const HEALTH_PATH = '/healthz';
-const ARTICLE = /^\/articles\/([^/]+)(\/related|\/graph\.json)?$/;
-const LISTING = /^\/(sections|tags|authors)\/([^/]+)(?:\/([^/]+))?$/;
-/** The 404 page (app/page-not-found), a cached page like any other, sent with status 404. */
-const NOT_FOUND_PAGE_ROUTE = '/page-not-found';
-
 const isSlug = (value: string) => slugSchema.safeParse(value).success;
 const notFound: Decision = { kind: 'not-found' };
 
@@ -122,30 +131,30 @@ function answerWithStatus(res: ServerResponse, status: number): void {
 }
 
 function route(url: URL): Decision {
-  const { pathname, searchParams } = url;
+  const { pathname } = url;
   // The 404 page's route is not an address of its own.
-  if (pathname === NOT_FOUND_PAGE_ROUTE) return notFound;
-  if (pathname === '/search') return searchRoute(url);
-  const article = ARTICLE.exec(pathname);
+  if (pathname === NOT_FOUND_ROUTE) return notFound;
+  if (pathname === SEARCH_PATH) return searchRoute(url);
+  const article = parseArticlePath(pathname);
+  // The share card answers for itself: a 404 image for a slug that names no story.
+  if (article?.view === 'card') return { kind: 'pass' };
   if (article) {
-    const slug = decodeURIComponent(article[1]!);
-    const suffix = article[2] ?? '';
-    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? { kind: 'redirect', path: `${articlePath(slug.toLowerCase())}${suffix}` } : notFound;
+    const { slug, view } = article;
+    if (!isSlug(slug)) return isSlug(slug.toLowerCase()) ? { kind: 'redirect', path: articlePath(slug.toLowerCase(), view) } : notFound;
     const found = resolveArticleSlug(slug);
-    if (found.kind === 'moved') return { kind: 'redirect', path: `${articlePath(found.slug)}${suffix}` };
+    if (found.kind === 'moved') return { kind: 'redirect', path: articlePath(found.slug, view) };
     return found.kind === 'missing' ? notFound : { kind: 'pass' };
   }
-  const listing = LISTING.exec(pathname);
+  const listing = parseListingPath(pathname);
   if (!listing) return { kind: 'pass' };
-  const [, kind, rawSlug, segment] = listing as unknown as [string, ListingKind, string, string | undefined];
-  if (segment === 'feed.xml' || segment === 'feed.json') return { kind: 'pass' };
-  const slug = decodeURIComponent(rawSlug);
-  const pageParam = segment ?? searchParams.get('page') ?? undefined;
+  const { kind, slug, segment } = listing;
+  if (segment !== undefined && isFeedFile(segment)) return { kind: 'pass' };
+  const pageParam = segment ?? pageParamOf(url);
   const page = parsePageParam(pageParam);
   if (!isSlug(slug) || page === null || !listingPageExists(kind, slug, page)) return notFound;
   // Listings are cached per page, and a page that reads ?page would render on every request:
   // /sections/x?page=2 is served by the route /sections/x/2 (the URL readers see does not change).
-  if (segment === undefined && pageParam !== undefined) return { kind: 'rewrite', path: `${pathname}/${page}` };
+  if (segment === undefined && pageParam !== undefined) return { kind: 'rewrite', path: listingPageRoute(pathname, page) };
   return { kind: 'pass' };
 }
 
@@ -154,11 +163,12 @@ function route(url: URL): Decision {
  * query, the page and the database. An empty query is the form; a page that does not exist is a 404.
  */
 function searchRoute(url: URL): Decision {
-  const query = normalizeQueryParam(url.searchParams.get('q') ?? undefined);
-  const page = parsePageParam(url.searchParams.get('page') ?? undefined);
+  const asked = searchParamsOf(url);
+  const query = normalizeQueryParam(asked.query);
+  const page = parsePageParam(asked.page);
   if (page === null || (query && !searchPageExists(query, page))) return notFound;
   if (!query) return { kind: 'pass' };
-  return { kind: 'rewrite', path: `/search/${encodeURIComponent(query)}/${page}` };
+  return { kind: 'rewrite', path: searchResultsRoute(query, page) };
 }
 
 /**
@@ -211,4 +221,4 @@ function isDecodable(pathname: string): boolean {
 
 const UNAVAILABLE_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable | ${siteConfig.name}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}</style></head><body><main><h1>We’ll be back shortly</h1><p>${siteConfig.name} cannot load its stories right now. Please try again in a minute.</p></main></body></html>`;
 
-const NOT_FOUND_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | ${siteConfig.name}</title></head><body><main><h1>We couldn’t find that page</h1><p><a href="/">Go to the front page</a>.</p></main></body></html>`;
+const NOT_FOUND_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | ${siteConfig.name}</title></head><body><main><h1>We couldn’t find that page</h1><p><a href="${HOME_PATH}">Go to the front page</a>.</p></main></body></html>`;

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { closeReadConnection } from '@/db/queries/connection';
+import { readSettings, type Settings } from '@/lib/settings';
 import { applyCachePolicy, CACHE_CONTROL } from './cache-policy';
 import { frontDoor } from './front-door';
 import { answerFromCopy, copyWhenCacheable } from './response-cache';
@@ -30,21 +31,20 @@ const SHUTDOWN_GRACE_MS = 8000;
 // The project folder: this file runs from .next/ once compiled (scripts/build.ts), from server/ under tsx.
 const root = path.resolve(__dirname, '..');
 
-function setting(name: string, fallback: string, valid: RegExp, meaning: string): string {
-  const value = process.env[name]?.trim() || fallback;
-  if (!valid.test(value)) {
-    console.error(`${name} must be ${meaning} (got ${JSON.stringify(process.env[name])})`);
+/**
+ * Every setting checked now (lib/settings.ts), so a bad value stops the server at once, naming it; cache-handler.js
+ * and server/response-cache.ts read CACHE_MAX_MB again when Next loads them.
+ */
+function startupSettings(): Settings {
+  try {
+    return readSettings();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-  return value;
 }
 
-const port = Number(setting('PORT', '3000', /^\d{1,5}$/, 'a port number'));
-// HOST, not HOSTNAME: Docker sets HOSTNAME to the container's name, and the server would listen only there.
-const hostname = process.env.HOST?.trim() || undefined;
-const workers = Number(setting('WEB_CONCURRENCY', '1', /^[1-9]\d?$/, 'a number of processes from 1 to 99'));
-// Read again by cache-handler.js and server/response-cache.ts: checked here so a bad value stops the server at once.
-setting('CACHE_MAX_MB', '150', /^[1-9]\d{0,5}$/, 'a whole number of MiB, 1 or more');
+const { PORT: port, HOST: hostname, WEB_CONCURRENCY: workers } = startupSettings();
 
 if (workers > 1 && cluster.isPrimary) runPrimary();
 else void serve();
@@ -76,7 +76,8 @@ function runPrimary(): void {
 }
 
 async function serve(): Promise<void> {
-  // As `next start` does: React's and Next's production builds.
+  // As `next start` does: React's and Next's production builds. NODE_ENV is Next's and React's, not a setting of
+  // ours (lib/settings.ts).
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });

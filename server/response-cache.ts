@@ -1,4 +1,5 @@
 import { entityTag } from '@/lib/entity-tag';
+import { setting } from '@/lib/settings';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { type PageCacheEntry, pageCache, pagePath } from './page-cache';
@@ -22,11 +23,11 @@ const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 /** Next's Vary for pages, used until a path's own response says otherwise. */
 const DEFAULT_VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
 
-/** Created on first use, after server/index.ts has checked CACHE_MAX_MB. */
+/** Created on first use, after server/index.ts has checked the settings: as many MiB as the page cache (CACHE_MAX_MB). */
 let store: LRUCache<string, Copy> | undefined;
 const copiesStore = () =>
   (store ??= new LRUCache<string, Copy>({
-    maxSize: Number(process.env.CACHE_MAX_MB?.trim() || 150) * 1024 * 1024,
+    maxSize: setting('CACHE_MAX_MB') * 1024 * 1024,
     sizeCalculation: (copy) => copy.body.byteLength + 1024,
   }));
 /** The request headers each path's responses vary on. */

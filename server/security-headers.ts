@@ -1,8 +1,8 @@
+// Relative, not '@/': next.config.js loads this file with tsx for `next dev`.
+import { CSP_REPORT_PATH } from '../lib/paths';
+
 /** The one third-party origin a page may frame: the privacy-enhanced YouTube player, after a click. */
 const VIDEO_ORIGIN = 'https://www.youtube-nocookie.com';
-
-/** Where browsers send violation reports (server/csp-reports.ts). */
-export const CSP_REPORT_PATH = '/csp-report';
 
 /** Carries a cached page's inline-script hashes from the page cache (cache-handler.js) to its policy; never sent. */
 export const SCRIPT_HASHES_HEADER = 'x-inline-script-hashes';

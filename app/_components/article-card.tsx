@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { ArticleSummary } from '@/db/queries/articles';
-import { articlePath } from '@/lib/site';
+import { articlePath } from '@/lib/paths';
+import type { ArticleSummary } from '@/lib/types';
 import { FormattedDate } from './formatted-date';
 import { Picture } from './picture';
 

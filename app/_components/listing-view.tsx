@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { ArticleSummary } from '@/db/queries/articles';
 import type { Pagination } from '@/lib/pagination';
-import { feedPath } from '@/lib/site';
+import { feedPath } from '@/lib/paths';
+import type { ArticleSummary } from '@/lib/types';
 import { ArticleList } from './article-card';
 import { PaginationNav } from './pagination-nav';
 

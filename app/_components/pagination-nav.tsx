@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { pageHref, type Pagination } from '@/lib/pagination';
+import type { Pagination } from '@/lib/pagination';
+import { pageHref } from '@/lib/paths';
 
 /**
  * "Newer / Older" links for a listing, marked rel=prev/next. React hoists the

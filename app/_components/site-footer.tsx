@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { feedPath, sectionPath, siteConfig } from '@/lib/site';
+import { ABOUT_PATH, feedPath, HOME_PATH, SEARCH_PATH, sectionPath, SITEMAP_PATH } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
 import { navigationSections } from './site-header';
 import { Wordmark } from './wordmark';
 
@@ -10,7 +11,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer__inner">
         <div className="site-footer__brand">
-          <Link href="/" className="site-footer__home">
+          <Link href={HOME_PATH} className="site-footer__home">
             <Wordmark className="wordmark wordmark--small" />
             <span className="visually-hidden">{siteConfig.name}</span>
           </Link>
@@ -37,10 +38,10 @@ export function SiteFooter() {
             </p>
             <ul className="site-footer__list" aria-labelledby="footer-site">
               <li>
-                <Link href="/about">About</Link>
+                <Link href={ABOUT_PATH}>About</Link>
               </li>
               <li>
-                <Link href="/search">Search</Link>
+                <Link href={SEARCH_PATH}>Search</Link>
               </li>
               <li>
                 <a href={feedPath()} type="application/rss+xml">
@@ -48,7 +49,7 @@ export function SiteFooter() {
                 </a>
               </li>
               <li>
-                <a href="/sitemap.xml">Sitemap</a>
+                <a href={SITEMAP_PATH}>Sitemap</a>
               </li>
             </ul>
           </div>

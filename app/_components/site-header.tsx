@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getSections, type SectionInfo } from '@/db/queries/listings';
-import { sectionPath, siteConfig } from '@/lib/site';
+import { HOME_PATH, SEARCH_PATH, sectionPath } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
 import { Wordmark } from './wordmark';
 
 /**
@@ -34,11 +35,11 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__bar">
-        <Link href="/" className="site-header__brand">
+        <Link href={HOME_PATH} className="site-header__brand">
           <Wordmark className="wordmark" />
           <span className="visually-hidden">{siteConfig.name}</span>
         </Link>
-        <Link href="/search" className="site-header__search">
+        <Link href={SEARCH_PATH} className="site-header__search">
           <SearchIcon />
           <span>Search</span>
         </Link>
@@ -47,7 +48,7 @@ export function SiteHeader() {
         <nav className="section-nav" aria-label="Sections">
           <ul className="section-nav__list" data-scrolls="x">
             <li>
-              <Link href="/">Latest</Link>
+              <Link href={HOME_PATH}>Latest</Link>
             </li>
             {sections.map((section) => (
               <li key={section.slug}>

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { MapLayout } from '@/lib/graph/layout';
 import { MIN_SCALE, NODE_RADIUS } from '@/lib/graph/layout';
-import { articlePath } from '@/lib/site';
+import { articlePath } from '@/lib/paths';
 
 /**
  * The neighbourhood as server-rendered SVG: every node a link, arrows for direction, no JavaScript.

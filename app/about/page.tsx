@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { alternates } from '@/lib/metadata';
-import { CORRECTIONS_PATH, feedPath, siteConfig } from '@/lib/site';
+import { alternates } from '@/app/_lib/metadata';
+import { ABOUT_PATH, CORRECTIONS_PATH, feedPath, SEARCH_PATH, SITEMAP_PATH } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
 
 // Nothing on this page comes from the database: it changes only with a deploy.
 export const revalidate = false;
@@ -11,7 +12,7 @@ const description = `What ${siteConfig.name} covers, how its "Read more" links a
 export const metadata: Metadata = {
   title: 'About',
   description,
-  alternates: alternates('/about'),
+  alternates: alternates(ABOUT_PATH),
 };
 
 export default function AboutPage() {
@@ -47,8 +48,8 @@ export default function AboutPage() {
         Tips, corrections and questions go to the newsroom at <a href="mailto:newsroom@example.com">newsroom@example.com</a>.
       </p>
       <p>
-        Follow every new story in our <a href={feedPath()}>RSS feed</a>, browse the <a href="/sitemap.xml">sitemap</a>, or{' '}
-        <Link href="/search">search the archive</Link>.
+        Follow every new story in our <a href={feedPath()}>RSS feed</a>, browse the <a href={SITEMAP_PATH}>sitemap</a>, or{' '}
+        <Link href={SEARCH_PATH}>search the archive</Link>.
       </p>
     </div>
   );

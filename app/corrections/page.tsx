@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FormattedDate } from '@/app/_components/formatted-date';
 import { getCorrections } from '@/db/queries/corrections';
-import { alternates } from '@/lib/metadata';
-import { articlePath, CORRECTIONS_PATH, feedPath, siteConfig } from '@/lib/site';
+import { alternates } from '@/app/_lib/metadata';
+import { articlePath, CORRECTIONS_PATH, feedPath } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;

@@ -1,6 +1,7 @@
 import { entityTag } from '@/lib/entity-tag';
 import { getNewsSitemapStories } from '@/db/queries/sitemap';
-import { absoluteUrl, articlePath } from '@/lib/site';
+import { articlePath } from '@/lib/paths';
+import { absoluteUrl } from '@/lib/site';
 import { buildNewsSitemap, xmlResponse } from '@/lib/sitemap';
 
 /**

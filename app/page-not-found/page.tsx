@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleList } from '@/app/_components/article-card';
-import { type ArticleSummary, getLatestArticles } from '@/db/queries/articles';
+import { getLatestArticles } from '@/db/queries/articles';
+import { HOME_PATH } from '@/lib/paths';
+import type { ArticleSummary } from '@/lib/types';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;
@@ -30,7 +32,7 @@ export default function PageNotFound() {
       <p className="listing-header__kicker">Error 404</p>
       <h1 className="page__title">We couldn’t find that page</h1>
       <p className="not-found__text">
-        The story may have moved, or the address may be mistyped. <Link href="/">Go to the front page</Link> or try one of our latest stories.
+        The story may have moved, or the address may be mistyped. <Link href={HOME_PATH}>Go to the front page</Link> or try one of our latest stories.
       </p>
       {latest.length > 0 ? (
         <section className="not-found__latest" aria-labelledby="latest-heading">

@@ -1,4 +1,5 @@
 import { entityTag } from '@/lib/entity-tag';
+import { HOME_PATH, NEWS_SITEMAP_PATH, SEARCH_PATH, SITEMAP_PATH } from '@/lib/paths';
 import { absoluteUrl } from '@/lib/site';
 
 // Read SITE_URL when asked, not at build time.
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * Search result pages are endless combinations of words; crawlers get the sitemap instead.
  */
 function robotsTxt(): string {
-  return ['User-agent: *', 'Disallow: /search', 'Allow: /', '', `Sitemap: ${absoluteUrl('/sitemap.xml')}`, `Sitemap: ${absoluteUrl('/news-sitemap.xml')}`, ''].join('\n');
+  return ['User-agent: *', `Disallow: ${SEARCH_PATH}`, `Allow: ${HOME_PATH}`, '', `Sitemap: ${absoluteUrl(SITEMAP_PATH)}`, `Sitemap: ${absoluteUrl(NEWS_SITEMAP_PATH)}`, ''].join('\n');
 }
 
 export function GET(request: Request): Response {

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { SearchForm } from '@/app/_components/search-form';
-import { alternates } from '@/lib/metadata';
+import { alternates } from '@/app/_lib/metadata';
+import { SEARCH_PATH } from '@/lib/paths';
 
 export const metadata: Metadata = {
   title: 'Search',
   description: 'Search every story by words in its headline, summary and text.',
-  alternates: alternates('/search'),
+  alternates: alternates(SEARCH_PATH),
   robots: { index: false, follow: true },
 };
 

@@ -1,6 +1,7 @@
 import { getSitemapArticleCount, getSitemapArticleFileLastmods, getSitemapArticles, getSitemapListings } from '@/db/queries/sitemap';
 import { absoluteUrl } from '@/lib/site';
-import { buildSitemapIndex, buildUrlset, newestOf, SITEMAP_MAX_URLS, sitemapFilePath, sitemapLayout, xmlResponse } from '@/lib/sitemap';
+import { sitemapFilePath } from '@/lib/paths';
+import { buildSitemapIndex, buildUrlset, newestOf, SITEMAP_MAX_URLS, sitemapLayout, xmlResponse } from '@/lib/sitemap';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;

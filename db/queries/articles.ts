@@ -1,77 +1,14 @@
 import 'server-only';
 import { cache } from 'react';
 import type { StoredImage } from '@/lib/images';
+import type { Article, ArticleImage, ArticleSummary, RelatedItem } from '@/lib/types';
 import { readTimeMinutes } from '@/lib/read-time';
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { cacheKeys } from '../cache-keys';
-import { articleAuthors, articles, articleTags, authors, type ArticleRow, type Author } from '../schema';
+import { articleAuthors, articles, articleTags, authors, type ArticleRow } from '../schema';
 import type { AppDatabase } from '../client';
 import { getDb } from './connection';
 import { dependOn } from './keys';
-
-export type ArticleAuthor = Pick<Author, 'slug' | 'name' | 'title' | 'organization' | 'type'>;
-
-/** A photo as pages show it: its alt text, the stored copies (lib/images.ts), caption and credit. */
-export type ArticleImage = { alt: string; stored: StoredImage; caption: string | null; credit: string | null };
-export type ArticleVideo = { id: string; title: string; poster: StoredImage | null; credit: string | null };
-
-/** One "Read more" entry, in the editor's order. */
-export type RelatedItem =
-  | { kind: 'article'; id: number; slug: string; title: string; dek: string | null }
-  | { kind: 'external'; url: string; title: string };
-
-export type ArticleSummary = {
-  id: number;
-  slug: string;
-  title: string;
-  dek: string | null;
-  /** The body's opening words (lib/description.ts descriptionOf: the dek, else these). */
-  excerpt: string | null;
-  section: string;
-  sectionSlug: string;
-  publishedAt: string;
-  updatedAt: string | null;
-  authorName: string;
-  authorSlug: string;
-  image: ArticleImage | null;
-};
-
-export type Tag = { name: string; slug: string };
-/** A dated correction notice (front matter `corrections`). */
-export type Correction = { date: string; text: string };
-/** A structured credit (front matter `credits`): "Video producer" / "Jen Kucsak". */
-export type Credit = { role: string; name: string };
-
-export type Article = {
-  id: number;
-  slug: string;
-  title: string;
-  dek: string | null;
-  excerpt: string | null;
-  section: string;
-  sectionSlug: string;
-  source: string | null;
-  tags: Tag[];
-  publishedAt: string;
-  updatedAt: string | null;
-  /** Only a preview shows a draft (or a story scheduled for later): readers' queries never return one. */
-  draft: boolean;
-  readTimeMinutes: number;
-  /** The lead author (the first of `authors`). */
-  author: ArticleAuthor;
-  /** The whole byline, in order (one or more). */
-  authors: ArticleAuthor[];
-  /** Correction notices, oldest first. */
-  corrections: Correction[];
-  /** Structured credits, in the editor's order. */
-  credits: Credit[];
-  image: ArticleImage | null;
-  video: ArticleVideo | null;
-  body: string;
-  /** The photos the body shows, by file name ("/images/<name>"). */
-  bodyImages: Record<string, StoredImage>;
-  related: RelatedItem[];
-};
 
 type ImageColumns = Pick<ArticleRow, 'imageAlt' | 'imageCaption' | 'imageCredit' | 'imageHash' | 'imageWidth' | 'imageHeight'>;
 type PosterColumns = Pick<ArticleRow, 'videoPosterHash' | 'videoPosterWidth' | 'videoPosterHeight'>;

@@ -49,10 +49,10 @@ let position: { epoch: number; seedId: number; dataVersion: number } | undefined
  */
 export function changesSinceLastCall(): string[] | 'all' | null {
   const connection = readConnection();
-  const s = statements(connection.sqlite);
-  const dataVersion = s.dataVersion.get()!;
+  const queries = statements(connection.sqlite);
+  const dataVersion = queries.dataVersion.get()!;
   if (!position || position.epoch !== connection.epoch) {
-    position = { epoch: connection.epoch, seedId: s.latest.get() ?? 0, dataVersion };
+    position = { epoch: connection.epoch, seedId: queries.latest.get() ?? 0, dataVersion };
     return 'all';
   }
   if (dataVersion === position.dataVersion) return null;
@@ -63,9 +63,9 @@ export function changesSinceLastCall(): string[] | 'all' | null {
     throw new DatabaseUnavailableError(problem);
   }
   position.dataVersion = dataVersion;
-  const rows = s.since.all(position.seedId);
+  const rows = queries.since.all(position.seedId);
   if (rows.length === 0) return null;
-  const missed = (s.oldest.get() ?? 0) > position.seedId + 1;
+  const missed = (queries.oldest.get() ?? 0) > position.seedId + 1;
   position.seedId = rows.at(-1)!.id;
   if (missed || rows.some((row) => row.expired_keys === EVERY_KEY)) return 'all';
   const keys = new Set<string>();

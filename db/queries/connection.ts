@@ -169,6 +169,8 @@ const wrappers = new WeakMap<Database.Database, AppDatabase>();
 
 /** The query layer's database: Drizzle over readConnection(). */
 export function getDb(): AppDatabase {
+  // NEXT_PHASE is set by Next itself (`next build`), not a setting of ours (lib/settings.ts); DATABASE_PATH is read
+  // through databasePath().
   if (process.env.NEXT_PHASE === 'phase-production-build') return buildTimeDatabase();
   const { sqlite } = readConnection();
   let db = wrappers.get(sqlite);

@@ -1,19 +1,10 @@
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
+import type { CorrectionEntry } from '@/lib/types';
 import { cacheKeys } from '../cache-keys';
 import { articleCorrections, articles } from '../schema';
 import { getDb } from './connection';
 import { dependOn } from './keys';
-
-/** One correction notice with the story it corrects: a row of /corrections and an item of its feed. */
-export type CorrectionEntry = {
-  /** When it was corrected (ISO 8601, UTC). */
-  date: string;
-  text: string;
-  /** Which of the story's corrections it is (0 for the first the editor listed): with the slug, a stable id. */
-  position: number;
-  article: { id: number; slug: string; title: string };
-};
 
 /**
  * The newest `limit` corrections across the site, newest first (ties: the story's slug, then the editor's order).

@@ -1,19 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { StoredImage } from '@/lib/images';
+import type { FeedArticle } from '@/lib/types';
 import { cacheKeys } from '../cache-keys';
 import { articles, authors } from '../schema';
-import { type ArticleCollection, type ArticleSummary, collectionFilter, newestFirst, summaryColumns, toSummaries } from './articles';
+import { type ArticleCollection, collectionFilter, newestFirst, summaryColumns, toSummaries } from './articles';
 import { getDb } from './connection';
 import { dependOn } from './keys';
-
-/** A feed item: the story's card plus what feed readers that show whole stories need, its body and the body's photos. */
-export type FeedArticle = ArticleSummary & {
-  /** The body as the editor wrote it (Markdown: lib/markdown/body.ts). */
-  body: string;
-  /** The photos the body shows, by file name ("/images/<name>"). */
-  bodyImages: Record<string, StoredImage>;
-};
 
 /**
  * The newest `limit` stories of a collection with their bodies, for RSS and JSON Feed. Keys: the collection's

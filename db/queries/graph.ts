@@ -1,9 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type HopCandidate, MAX_MAP_NODES, type MapNode, type Neighbourhood, trimNeighbourhood } from '@/lib/graph/neighbourhood';
-import { scoreSuggestions, type PathVia, type StoryRef, type Suggestion } from '@/lib/graph/suggestions';
+import { scoreSuggestions, SUGGESTION_PLACES, type PathVia, type StoryRef, type Suggestion } from '@/lib/graph/suggestions';
+import type { Article } from '@/lib/types';
 import { cacheKeys } from '../cache-keys';
-import type { Article } from './articles';
 import { getDb, publishedWhere } from './connection';
 import { dependOn } from './keys';
 
@@ -67,11 +67,11 @@ export function getArticleGraph(
       ORDER BY a.published_at DESC, a.slug
       LIMIT ${BACKLINKS_SHOWN}`);
     const backlinks = backlinkRows.map(story);
-    dependOn([cacheKeys.linksFrom(article.id), cacheKeys.linksTo(article.id), ...backlinks.map((b) => cacheKeys.articleCard(b.id))]);
-    const shown = new Set([...article.curatedIds, ...backlinks.map((b) => b.id)]);
+    dependOn([cacheKeys.linksFrom(article.id), cacheKeys.linksTo(article.id), ...backlinks.map((backlink) => cacheKeys.articleCard(backlink.id))]);
+    const shown = new Set([...article.curatedIds, ...backlinks.map((backlink) => backlink.id)]);
 
     let suggestions: Suggestion[] = [];
-    if (article.placesTaken < 5) {
+    if (article.placesTaken < SUGGESTION_PLACES) {
       // Paths of two links from A, either direction, through A's neighbours (bounded around popular stories).
       // Also one row per neighbour with no candidate: whatever links to or from a neighbour later can change the list.
       const pathRows = db.all<{ candidate: number | null; via: number; direction: 'linked-from' | 'links-to' | 'neighbour' } & Prefixed<'c'> & Prefixed<'v'>>(sql`

@@ -2,12 +2,14 @@ import 'server-only';
 import { cache } from 'react';
 import { desc, eq, max, sql } from 'drizzle-orm';
 import { paginate, type Pagination } from '@/lib/pagination';
+import type { ListingKind } from '@/lib/paths';
+import type { ArticleSummary } from '@/lib/types';
 import { cacheKeys } from '../cache-keys';
 import { articles, articleTags, authors } from '../schema';
-import { type ArticleCollection, type ArticleSummary, getLatestArticles } from './articles';
+import { type ArticleCollection, getLatestArticles } from './articles';
 import { getDb } from './connection';
 import { dependOn } from './keys';
-import { type ListingKind, listingSize } from './routing';
+import { listingSize } from './routing';
 
 export type Listing<T> = T & { articles: ArticleSummary[]; pagination: Pagination };
 

@@ -1,6 +1,7 @@
 // No 'server-only' marker: the front door (server/) imports this module outside Next's bundles; see connection.ts.
 import type Database from 'better-sqlite3';
 import { paginate } from '@/lib/pagination';
+import type { ListingKind } from '@/lib/paths';
 import { toFtsQuery } from '@/lib/search-query';
 import { readConnection } from './connection';
 
@@ -16,8 +17,6 @@ type Statements = {
   count: Record<ListingKind, Database.Statement<[string], { n: number }>>;
   searchCount: Database.Statement<[string], { n: number }>;
 };
-
-export type ListingKind = 'sections' | 'tags' | 'authors';
 
 const prepared = new WeakMap<Database.Database, Statements>();
 
@@ -50,17 +49,17 @@ export type ArticleLookup = { kind: 'found'; id: number } | { kind: 'moved'; slu
 
 /** Is `slug` an article, an old slug of one (redirectFrom), or nothing? */
 export function resolveArticleSlug(slug: string): ArticleLookup {
-  const s = statements();
-  const article = s.article.get(slug);
+  const queries = statements();
+  const article = queries.article.get(slug);
   if (article) return { kind: 'found', id: article.id };
-  const moved = s.redirect.get(slug);
+  const moved = queries.redirect.get(slug);
   return moved ? { kind: 'moved', slug: moved.slug } : { kind: 'missing' };
 }
 
 /** How many articles a section, tag or author lists; null when there is no such listing. */
 export function listingSize(kind: ListingKind, slug: string): number | null {
-  const n = statements().count[kind].get(slug)!.n;
-  return n < 0 ? null : n;
+  const size = statements().count[kind].get(slug)!.n;
+  return size < 0 ? null : size;
 }
 
 /** Does page `page` of this listing exist? The one rule, shared by the front door and the pages (lib/pagination). */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, countDistinct, desc, gt, gte, lte, min, sql } from 'drizzle-orm';
-import { absoluteUrl, articlePath, authorPath, sectionPath, tagPath } from '@/lib/site';
+import { articlePath, authorPath, HOME_PATH, sectionPath, tagPath } from '@/lib/paths';
+import { absoluteUrl } from '@/lib/site';
 import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, type SitemapEntry } from '@/lib/sitemap';
 import { cacheKeys } from '../cache-keys';
 import { articleAuthors, articles, articleTags, authors } from '../schema';
@@ -63,7 +64,7 @@ export function getSitemapListings(): SitemapEntry[] {
     if (a.kind !== b.kind) return a.kind - b.kind;
     return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
   });
-  return [{ loc: absoluteUrl('/'), lastmod: newest }, ...listings.map((listing) => ({ loc: absoluteUrl(listing.path), lastmod: listing.at }))];
+  return [{ loc: absoluteUrl(HOME_PATH), lastmod: newest }, ...listings.map((listing) => ({ loc: absoluteUrl(listing.path), lastmod: listing.at }))];
 }
 
 /** How many articles the sitemaps list. */

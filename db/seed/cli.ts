@@ -1,22 +1,26 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '@/lib/content';
+import { loadEnvFile } from '@/lib/settings';
 import { databasePath } from '../client';
 import { formatPlan, planSeed } from './dry-run';
 import { seedDatabase } from './index';
 import { purgeCachesAfterSeed, purgeUrlsFromEnvironment } from './purge';
 
 /**
- * `npm run db:seed [-- --dir <folder>]`: load a content folder into DATABASE_PATH. Every server reading that file
- * follows the seeds table, so nothing needs to be told where they are.
+ * `npm run db:seed [-- --dir <folder>] [--dry-run] [--full]`: load a content folder into DATABASE_PATH, parsing only
+ * the files that changed since the last seed (`--full` parses every file). Every server reading that file follows
+ * the seeds table, so nothing needs to be told where they are.
  */
 async function main(): Promise<number> {
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' }, 'dry-run': { type: 'boolean', default: false } } });
+  loadEnvFile();
+  const { values } = parseArgs({
+    options: { dir: { type: 'string', default: 'content' }, 'dry-run': { type: 'boolean', default: false }, full: { type: 'boolean', default: false } },
+  });
   const dir = values.dir;
+  const full = values.full;
   const file = databasePath();
-  if (values['dry-run']) return dryRun(dir, file);
+  if (values['dry-run']) return dryRun(dir, file, full);
   let purgeUrls: string[];
   try {
     purgeUrls = purgeUrlsFromEnvironment();
@@ -28,16 +32,24 @@ async function main(): Promise<number> {
     const result = await seedDatabase({
       dir,
       databaseFile: file,
+      full,
       onValidated: (count, seconds) => console.log(`Validated ${count} articles in ${seconds.toFixed(2)} s; writing…`),
       onProgress: progressPrinter(),
       beforeCommit: () => console.log('committing…'),
     });
-    const { articles: a, authors: w } = result;
+    const { articles, authors, files } = result;
     const shown = path.relative(process.cwd(), file);
     console.log(`Seeded ${shown.startsWith('..') ? file : shown} from ${dir}/`);
-    console.log(`  articles: ${a.added} added, ${a.updated} updated, ${a.removed} removed, ${a.unchanged} unchanged`);
-    console.log(`  authors:  ${w.added} added, ${w.updated} updated, ${w.removed} removed, ${w.unchanged} unchanged`);
-    const total = a.added + a.updated + a.unchanged;
+    console.log(`  articles: ${articles.added} added, ${articles.updated} updated, ${articles.removed} removed, ${articles.unchanged} unchanged`);
+    console.log(`  authors:  ${authors.added} added, ${authors.updated} updated, ${authors.removed} removed, ${authors.unchanged} unchanged`);
+    const parsed =
+      files.parsed === files.total
+        ? 'every file parsed'
+        : files.parsed === 0
+          ? 'none changed since the last seed'
+          : `${files.parsed} changed since the last seed and parsed, the rest as that seed loaded them`;
+    console.log(`  ${files.total} files read (${parsed})`);
+    const total = articles.added + articles.updated + articles.unchanged;
     console.log(`  ${total} articles in ${result.seconds.toFixed(2)} s (${Math.round(result.articlesPerSecond)} articles/s)`);
     const keys = result.expiredKeys;
     console.log(
@@ -64,9 +76,9 @@ async function main(): Promise<number> {
 }
 
 /** `--dry-run`: the seed's checks and what it would change, writing nothing (db/seed/dry-run.ts). */
-async function dryRun(dir: string, file: string): Promise<number> {
+async function dryRun(dir: string, file: string, full: boolean): Promise<number> {
   try {
-    const plan = await planSeed({ dir, databaseFile: file });
+    const plan = await planSeed({ dir, databaseFile: file, full });
     for (const line of formatPlan(plan, dir)) console.log(line);
     return 0;
   } catch (error) {

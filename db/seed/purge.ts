@@ -1,3 +1,4 @@
+import { setting } from '@/lib/settings';
 import { SITE_KEY } from '../cache-keys';
 
 /**
@@ -11,20 +12,9 @@ import { SITE_KEY } from '../cache-keys';
 const KEYS_PER_REQUEST = 500;
 const TIMEOUT_MS = 5000;
 
-/** PURGE_URLS: comma-separated http(s) base URLs. Throws naming the variable and the bad entry. */
-export function purgeUrlsFromEnvironment(value = process.env.PURGE_URLS): string[] {
-  if (!value?.trim()) return [];
-  return value.split(',').map((entry) => {
-    const trimmed = entry.trim();
-    let url: URL;
-    try {
-      url = new URL(trimmed);
-    } catch {
-      throw new Error(`PURGE_URLS: ${JSON.stringify(trimmed)} is not a URL (expected e.g. http://127.0.0.1:8080)`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PURGE_URLS: ${JSON.stringify(trimmed)} is not an http(s) URL`);
-    return url.origin;
-  });
+/** PURGE_URLS (lib/settings.ts): the caches' origins, none when unset. Throws naming the variable and the bad entry. */
+export function purgeUrlsFromEnvironment(): string[] {
+  return [...setting('PURGE_URLS')];
 }
 
 export type PurgeOutcome = { url: string; ok: true; objects: number } | { url: string; ok: false; problem: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Box, fitLabel, LABEL_FONT_SIZE, layoutNeighbourhood, MIN_SCALE, spread, textWidth } from './layout';
+import { type Box, fitLabel, LABEL_FONT_SIZE, layoutNeighbourhood, MIN_SCALE, ROW, spread, textWidth } from './layout';
 import { type HopCandidate, MAX_MAP_NODES, type MapNode, trimNeighbourhood } from './neighbourhood';
 
 const center: MapNode = { id: 0, slug: 'center', title: 'The centre', publishedAt: '2024-01-01', distance: 0 };
@@ -93,18 +93,121 @@ describe('layoutNeighbourhood', () => {
     }
   });
 
-  it('draws labels no smaller than 11 CSS pixels, even when the map is shrunk to fit', () => {
-    expect(LABEL_FONT_SIZE * MIN_SCALE).toBeGreaterThanOrEqual(11);
+  const MAPS = [
+    ['a small map', hood],
+    ['a hub with 49 stories one link away', hub],
+    ['a map with both rings full', rings],
+  ] as const;
+  /** A node's circle as a box. */
+  const circleOf = (node: { x: number; y: number; r: number }) => ({ x: node.x - node.r, y: node.y - node.r, width: 2 * node.r, height: 2 * node.r });
+  /** The maps' non-trivial fixtures really have what the assertions below are about. */
+  it('has fixtures with several stories on each side, on one ring or two', () => {
+    expect(hood.nodes.filter((node) => node.distance === 2).length).toBeGreaterThan(1);
+    expect(hub.nodes.filter((node) => node.distance === 1)).toHaveLength(49);
+    expect(rings.nodes.filter((node) => node.distance === 1)).toHaveLength(8);
+    expect(rings.nodes.filter((node) => node.distance === 2)).toHaveLength(41);
   });
 
-  it('puts the article in the middle, one-hop stories on the inner ring and two-hop stories further out', () => {
-    const { nodes } = layoutNeighbourhood(hood);
+  it.each(MAPS)('puts the article itself in the middle, largest, its headline centred under it: %s', (_, neighbourhood) => {
+    const { nodes } = layoutNeighbourhood(neighbourhood);
     const [middle, ...rest] = nodes;
+    expect(middle!.id).toBe(neighbourhood.center.id);
+    expect([middle!.x, middle!.y, middle!.anchor]).toEqual([0, 0, 'middle']);
+    expect(rest.every((node) => node.r < middle!.r)).toBe(true);
+    expect(middle!.lines.join(' ')).toBe(neighbourhood.center.title);
+    expect(Math.abs(middle!.labelBox.x + middle!.labelBox.width / 2)).toBeLessThanOrEqual(0.2);
+    expect(middle!.labelBox.y).toBeGreaterThanOrEqual(middle!.r);
+    // Stories on both sides of it.
+    expect(rest.some((node) => node.x > 0) && rest.some((node) => node.x < 0)).toBe(true);
+  });
+
+  it.each(MAPS)('draws no label over another label or another story: %s', (_, neighbourhood) => {
+    const { nodes } = layoutNeighbourhood(neighbourhood);
+    const clashes: string[] = [];
+    for (const node of nodes) {
+      for (const other of nodes) {
+        if (other === node) continue;
+        if (overlap(node.labelBox, other.labelBox)) clashes.push(`${node.slug}'s label over ${other.slug}'s label`);
+        if (overlap(node.labelBox, circleOf(other))) clashes.push(`${node.slug}'s label over ${other.slug}'s circle`);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it.each(MAPS)('writes each label on the outer side of its story, never over its own circle: %s', (_, neighbourhood) => {
+    const { nodes } = layoutNeighbourhood(neighbourhood);
+    for (const node of nodes.slice(1)) {
+      if (node.x > 0) {
+        expect(node.anchor, node.slug).toBe('start');
+        expect(node.labelBox.x, node.slug).toBeGreaterThanOrEqual(node.x + node.r);
+      } else {
+        expect(node.x, node.slug).toBeLessThan(0);
+        expect(node.anchor, node.slug).toBe('end');
+        expect(node.labelBox.x + node.labelBox.width, node.slug).toBeLessThanOrEqual(node.x - node.r);
+      }
+    }
+  });
+
+  it.each(MAPS)("labels each story with its headline, or the headline's beginning and an ellipsis: %s", (_, neighbourhood) => {
+    const { nodes } = layoutNeighbourhood(neighbourhood);
+    for (const node of nodes) {
+      const label = node.lines.join(' ');
+      if (label === node.title) continue;
+      expect(label.endsWith('…'), `${node.slug}: ${label}`).toBe(true);
+      expect(node.title.startsWith(label.slice(0, -1)), `${node.slug}: ${label}`).toBe(true);
+    }
+  });
+
+  it.each(MAPS)('gives each story a row of its own on its side, as tall as its tap target and more: %s', (_, neighbourhood) => {
+    const { nodes } = layoutNeighbourhood(neighbourhood);
+    for (const side of [1, -1]) {
+      const column = nodes.slice(1).filter((node) => Math.sign(node.x) === side).sort((a, b) => a.y - b.y);
+      for (let k = 1; k < column.length; k++) {
+        const [above, below] = [column[k - 1]!, column[k]!];
+        expect(below.y - above.y, `${above.slug} and ${below.slug}`).toBeGreaterThanOrEqual(Math.max(ROW, above.hit.height + 2) - 0.2);
+      }
+    }
+  });
+
+  it.each(MAPS)('puts one-hop stories on an inner ring in the map\'s order, clockwise from the top, and two-hop stories further out: %s', (_, neighbourhood) => {
+    const { nodes } = layoutNeighbourhood(neighbourhood);
+    const [middle] = nodes;
     const radius = (node: { x: number; y: number }) => Math.hypot(node.x - middle!.x, node.y - middle!.y);
-    const inner = rest.filter((node) => node.distance === 1).map(radius);
-    const outer = rest.filter((node) => node.distance === 2).map(radius);
-    expect(Math.max(...inner)).toBeLessThan(Math.min(...outer));
-    expect(new Set(nodes.map((node) => `${node.x},${node.y}`)).size).toBe(nodes.length);
+    // Clockwise from the top: down the right side, then up the left.
+    const clockwise = (list: typeof nodes) => [...list.filter((node) => node.x > 0).sort((a, b) => a.y - b.y), ...list.filter((node) => node.x < 0).sort((a, b) => b.y - a.y)];
+    const inner = nodes.filter((node) => node.distance === 1);
+    const outer = nodes.filter((node) => node.distance === 2);
+    // In the map's order (the editor's links first): the first half on the right, the rest on the left.
+    expect(clockwise(inner).map((node) => node.slug)).toEqual(inner.map((node) => node.slug));
+    const right = inner.filter((node) => node.x > 0).length;
+    expect(Math.abs(right - (inner.length - right))).toBeLessThanOrEqual(1);
+    if (outer.length === 0) return;
+    expect(Math.max(...inner.map(radius))).toBeLessThan(Math.min(...outer.map(radius)));
+    // Each two-hop story sits in the order of the one-hop story it is linked with.
+    const position = new Map(inner.map((node, index) => [node.id, index]));
+    const parent = (node: (typeof nodes)[number]) =>
+      Math.min(...neighbourhood.edges.flatMap((edge) => [edge.from === node.id ? edge.to : edge.to === node.id ? edge.from : -1]).map((id) => position.get(id) ?? Infinity));
+    const parents = clockwise(outer).map(parent);
+    expect(parents.every(Number.isFinite)).toBe(true);
+    expect(parents).toEqual([...parents].sort((a, b) => a - b));
+  });
+
+  it('writes long headlines on two lines on a small map, and on one line on a crowded one', () => {
+    const small = layoutNeighbourhood(hood).nodes.slice(1);
+    expect(small.every((node) => node.title.length > 40)).toBe(true);
+    expect(small.map((node) => node.lines.length)).toEqual(small.map(() => 2));
+    for (const crowded of [hub, rings]) expect(layoutNeighbourhood(crowded).nodes.slice(1).every((node) => node.lines.length === 1)).toBe(true);
+  });
+
+  it.each([...MAPS, ['a story with no links', alone] as const])('crops the picture to what it draws: %s', (_, neighbourhood) => {
+    const { nodes, width, height, viewBox } = layoutNeighbourhood(neighbourhood);
+    const [x, y] = viewBox.split(' ').map(Number) as [number, number];
+    const boxes = nodes.flatMap((node) => [node.hit, circleOf(node)]);
+    // No more than a row of empty margin on any side.
+    expect(Math.min(...boxes.map((box) => box.x)) - x).toBeLessThanOrEqual(ROW);
+    expect(Math.min(...boxes.map((box) => box.y)) - y).toBeLessThanOrEqual(ROW);
+    expect(x + width - Math.max(...boxes.map((box) => box.x + box.width))).toBeLessThanOrEqual(ROW);
+    expect(y + height - Math.max(...boxes.map((box) => box.y + box.height))).toBeLessThanOrEqual(ROW);
   });
 
   it('draws every edge with its direction, short of the circles', () => {

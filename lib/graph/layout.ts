@@ -149,15 +149,15 @@ export function spread(targets: number[], gap: number): number[] {
 
 type Slot = { node: MapNode; ring: 1 | 2; side: 1 | -1; target: number; order: number };
 
-export function layoutNeighbourhood(hood: Neighbourhood): MapLayout {
-  const inner = hood.nodes.filter((node) => node.distance === 1);
-  const outer = hood.nodes.filter((node) => node.distance === 2);
+export function layoutNeighbourhood(neighbourhood: Neighbourhood): MapLayout {
+  const inner = neighbourhood.nodes.filter((node) => node.distance === 1);
+  const outer = neighbourhood.nodes.filter((node) => node.distance === 2);
   const innerIndex = new Map(inner.map((node, index) => [node.id, index]));
 
   // Each outer node follows the first inner node it is linked with.
   const parentOf = (node: MapNode) => {
     let best = Number.POSITIVE_INFINITY;
-    for (const edge of hood.edges) {
+    for (const edge of neighbourhood.edges) {
       const other = edge.from === node.id ? edge.to : edge.to === node.id ? edge.from : undefined;
       const index = other === undefined ? undefined : innerIndex.get(other);
       if (index !== undefined && index < best) best = index;
@@ -197,7 +197,7 @@ export function layoutNeighbourhood(hood: Neighbourhood): MapLayout {
   const radiusY = { 1: Math.max(INNER_RADIUS, reach(1) + row), 2: Math.max(OUTER_RADIUS, reach(2) + row) };
 
   const placed = new Map<number, PlacedNode>();
-  const center = hood.center;
+  const center = neighbourhood.center;
   {
     const r = NODE_RADIUS[0];
     const lines = wrapLabel(center.title, CENTER_LABEL_MAX_WIDTH, CENTER_FONT_SIZE, true);
@@ -240,8 +240,8 @@ export function layoutNeighbourhood(hood: Neighbourhood): MapLayout {
   }
 
   // Two stories that link to each other share one line, with an arrowhead at each end.
-  const links = new Set(hood.edges.map((edge) => `${edge.from}>${edge.to}`));
-  const edges = hood.edges.flatMap((edge): PlacedEdge[] => {
+  const links = new Set(neighbourhood.edges.map((edge) => `${edge.from}>${edge.to}`));
+  const edges = neighbourhood.edges.flatMap((edge): PlacedEdge[] => {
     const from = placed.get(edge.from);
     const to = placed.get(edge.to);
     const both = links.has(`${edge.to}>${edge.from}`);
@@ -254,7 +254,7 @@ export function layoutNeighbourhood(hood: Neighbourhood): MapLayout {
     const end = to.r + 4;
     return [{ ...edge, both, x1: round(from.x + ux * start), y1: round(from.y + uy * start), x2: round(to.x - ux * end), y2: round(to.y - uy * end) }];
   });
-  const nodes = hood.nodes.map((node) => placed.get(node.id)!);
+  const nodes = neighbourhood.nodes.map((node) => placed.get(node.id)!);
 
   // Crop to what is drawn.
   let [minX, minY, maxX, maxY] = [0, 0, 0, 0];

@@ -29,7 +29,7 @@ describe('scoreSuggestions', () => {
         sectionMatches: [story(12), story(13)],
       }),
     );
-    expect(result.map((s) => [s.slug, s.score, s.reason])).toEqual([
+    expect(result.map((suggestion) => [suggestion.slug, suggestion.score, suggestion.reason])).toEqual([
       ['s10', 6, 'Read together with “Story 3”'],
       // A tie at 5: the newer story first.
       ['s12', 5, 'More on Netflix'],
@@ -40,7 +40,7 @@ describe('scoreSuggestions', () => {
 
   it('breaks ties by the newer story, then by slug', () => {
     const result = scoreSuggestions(input({ sectionMatches: [story(5, '2024-01-01'), story(6, '2024-03-01'), { ...story(7, '2024-03-01'), slug: 'a-first' }] }));
-    expect(result.map((s) => s.slug)).toEqual(['a-first', 's6', 's5']);
+    expect(result.map((suggestion) => suggestion.slug)).toEqual(['a-first', 's6', 's5']);
   });
 
   it('counts each neighbour once and at most three', () => {
@@ -57,7 +57,7 @@ describe('scoreSuggestions', () => {
         sectionMatches: [story(10), story(11), story(12)],
       }),
     );
-    expect(result.map((s) => s.slug)).toEqual(['s12']);
+    expect(result.map((suggestion) => suggestion.slug)).toEqual(['s12']);
   });
 
   it('only fills the places the editor left', () => {

@@ -36,33 +36,34 @@ export type SuggestionInput = {
 
 export type Suggestion = StoryRef & { score: number; reason: string };
 
-type Tally = { story: StoryRef; vias: Map<number, PathVia>; tags: Set<string>; sameSection: boolean };
+/** What ties a candidate to A, counted for its score: the neighbours it is linked through, the tags it shares, its section. */
+type CandidateTies = { story: StoryRef; vias: Map<number, PathVia>; tags: Set<string>; sameSection: boolean };
 
 export function scoreSuggestions(input: SuggestionInput): Suggestion[] {
   const places = Math.max(0, SUGGESTION_PLACES - input.placesTaken);
   if (places === 0) return [];
-  const tallies = new Map<number, Tally>();
-  const tally = (story: StoryRef): Tally | undefined => {
+  const tiesByCandidate = new Map<number, CandidateTies>();
+  const tiesOf = (story: StoryRef): CandidateTies | undefined => {
     if (story.id === input.article.id || input.shown.has(story.id)) return undefined;
-    let entry = tallies.get(story.id);
-    if (!entry) tallies.set(story.id, (entry = { story, vias: new Map(), tags: new Set(), sameSection: false }));
+    let entry = tiesByCandidate.get(story.id);
+    if (!entry) tiesByCandidate.set(story.id, (entry = { story, vias: new Map(), tags: new Set(), sameSection: false }));
     return entry;
   };
 
   for (const path of input.paths) {
-    const entry = tally(path.candidate);
+    const entry = tiesOf(path.candidate);
     if (entry && path.via.id !== path.candidate.id && !entry.vias.has(path.via.id)) entry.vias.set(path.via.id, path);
   }
   for (const match of input.tagMatches) {
-    const entry = tally(match.candidate);
+    const entry = tiesOf(match.candidate);
     match.tagSlugs.forEach((slug) => entry?.tags.add(slug));
   }
   for (const story of input.sectionMatches) {
-    const entry = tally(story);
+    const entry = tiesOf(story);
     if (entry) entry.sameSection = true;
   }
 
-  const scored = [...tallies.values()].map((entry): Suggestion => {
+  const scored = [...tiesByCandidate.values()].map((entry): Suggestion => {
     const paths = Math.min(entry.vias.size, MAX_PATHS_COUNTED);
     const score = WEIGHTS.path * paths + WEIGHTS.tag * entry.tags.size + WEIGHTS.section * (entry.sameSection ? 1 : 0);
     return { ...entry.story, score, reason: reasonFor(entry, input.article) };
@@ -70,7 +71,7 @@ export function scoreSuggestions(input: SuggestionInput): Suggestion[] {
   return scored.sort(compareSuggestions).slice(0, places);
 }
 
-function reasonFor(entry: Tally, article: SuggestionInput['article']): string {
+function reasonFor(entry: CandidateTies, article: SuggestionInput['article']): string {
   if (entry.vias.size > 0) {
     const strongest = [...entry.vias.values()].sort((a, b) => compareStories(a.via, b.via))[0]!;
     return `Read together with “${strongest.via.title}”`;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import '@/app/_styles/article.css';
-import { articleForMetadata, articleFromParams } from '@/lib/article-params';
-import { noStaticParams } from '@/lib/cache';
+import { articleForMetadata, articleFromParams } from '@/app/_lib/article-params';
+import { noStaticParams } from '@/app/_lib/static-params';
 import { ArticleView } from './_parts/article-view';
 import { articleMetadata } from './_parts/metadata';
 

@@ -3,11 +3,12 @@ import '@/app/_styles/article.css';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/app/articles/[slug]/_parts/article-view';
 import { FormattedDate } from '@/app/_components/formatted-date';
-import { type Article, getArticle } from '@/db/queries/articles';
+import { getArticle } from '@/db/queries/articles';
 import { getPreviewDb } from '@/db/queries/connection';
 import { readPreviewSecret } from '@/db/preview-secret';
 import { slugSchema } from '@/lib/content/schema';
 import { verifyPreview } from '@/lib/preview';
+import type { Article } from '@/lib/types';
 
 // A preview shows the database as it is at this moment, to whoever holds the link: rendered for every request,
 // never cached (Next sends no-store), never indexed.

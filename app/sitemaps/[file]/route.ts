@@ -1,6 +1,7 @@
 import { getSitemapArticleCount, getSitemapArticles, getSitemapListingCount, getSitemapListings } from '@/db/queries/sitemap';
-import { noStaticParams } from '@/lib/cache';
-import { buildUrlset, parseSitemapFileName, SITEMAP_MAX_URLS, sitemapLayout, xmlResponse } from '@/lib/sitemap';
+import { noStaticParams } from '@/app/_lib/static-params';
+import { parseSitemapFileName } from '@/lib/paths';
+import { buildUrlset, SITEMAP_MAX_URLS, sitemapLayout, xmlResponse } from '@/lib/sitemap';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { FormattedDate } from '@/app/_components/formatted-date';
-import type { Article } from '@/db/queries/articles';
-import { CORRECTIONS_PATH } from '@/lib/site';
+import { CORRECTIONS_PATH } from '@/lib/paths';
+import type { Article } from '@/lib/types';
 
 /** The story's correction notices, oldest first, at its foot: what was wrong and when it was corrected. */
 export function CorrectionNotice({ article }: { article: Article }) {

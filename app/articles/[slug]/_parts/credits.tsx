@@ -1,4 +1,4 @@
-import type { Article } from '@/db/queries/articles';
+import type { Article } from '@/lib/types';
 import { groupCredits, joinNames } from '@/lib/credits';
 
 /** Who else made the story (front matter `credits`), at its end: a role and its people per line. */

@@ -1,7 +1,7 @@
 import { Caption } from '@/app/_components/caption';
 import { Picture } from '@/app/_components/picture';
 import { VideoEmbed } from '@/app/_components/video-embed';
-import type { Article } from '@/db/queries/articles';
+import type { Article } from '@/lib/types';
 import { heroCredit } from '@/lib/credits';
 
 /** The column's width on wide screens (app/_styles/article.css: --measure), full width on phones. */

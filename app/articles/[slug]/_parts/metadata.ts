@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import type { NewsArticle, WithContext } from 'schema-dts';
-import type { Article } from '@/db/queries/articles';
 import { heroCredit } from '@/lib/credits';
 import { descriptionOf } from '@/lib/description';
-import { CROPS, mediaPath, SHARE_SIZE, variantName } from '@/lib/images';
-import { alternates } from '@/lib/metadata';
-import { absoluteUrl, articlePath, authorPath, shareCardPath, SITE_LOGO, siteConfig } from '@/lib/site';
+import { CROPS, SHARE_SIZE, variantName } from '@/lib/images';
+import { alternates } from '@/app/_lib/metadata';
+import { articlePath, authorPath, mediaPath, shareCardPath } from '@/lib/paths';
+import { absoluteUrl, SITE_LOGO, siteConfig } from '@/lib/site';
+import type { Article } from '@/lib/types';
 
 /**
  * The image that represents a story where it is shared (og:image, twitter:image, JSON-LD): the share crop of

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { ArticleCard } from '@/app/_components/article-card';
-import { type Article, getArticleSummaries } from '@/db/queries/articles';
+import { getArticleSummaries } from '@/db/queries/articles';
 import { getGraphForArticle } from '@/db/queries/graph';
-import { relatedMapPath } from '@/lib/site';
+import { relatedMapPath } from '@/lib/paths';
+import type { Article } from '@/lib/types';
 
 /** Why a story is in "Related stories", in a reader's words. */
 const MENTIONS_THIS_STORY = 'Links to this story';

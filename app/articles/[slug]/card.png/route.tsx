@@ -1,7 +1,7 @@
 import { shareCard } from '@/app/_components/share-card';
 import { getArticle } from '@/db/queries/articles';
 import { resolveArticleSlug } from '@/db/queries/routing';
-import { noStaticParams } from '@/lib/cache';
+import { noStaticParams } from '@/app/_lib/static-params';
 import { slugSchema } from '@/lib/content/schema';
 
 // Cached until a seed changes the story's headline or section (its card key): never on a timer.

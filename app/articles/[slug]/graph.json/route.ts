@@ -2,8 +2,9 @@ import { getArticle } from '@/db/queries/articles';
 import { resolveArticleSlug } from '@/db/queries/routing';
 import { getNeighbourhood } from '@/db/queries/graph';
 import { slugSchema } from '@/lib/content/schema';
-import { absoluteUrl, articlePath } from '@/lib/site';
-import { noStaticParams } from '@/lib/cache';
+import { articleGraphPath, articlePath } from '@/lib/paths';
+import { absoluteUrl } from '@/lib/site';
+import { noStaticParams } from '@/app/_lib/static-params';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;
@@ -18,15 +19,15 @@ export async function GET(_request: Request, context: { params: Promise<{ slug: 
   const { slug } = await context.params;
   if (!slugSchema.safeParse(slug).success) return json({ error: 'not found' }, 404);
   const found = resolveArticleSlug(slug);
-  if (found.kind === 'moved') return Response.redirect(absoluteUrl(`${articlePath(found.slug)}/graph.json`), 308);
+  if (found.kind === 'moved') return Response.redirect(absoluteUrl(articleGraphPath(found.slug)), 308);
   const article = found.kind === 'found' ? getArticle(slug) : null;
   if (!article) return json({ error: 'not found' }, 404);
-  const hood = getNeighbourhood({ id: article.id, slug: article.slug, title: article.title, publishedAt: article.publishedAt, distance: 0 });
-  const slugOf = new Map(hood.nodes.map((node) => [node.id, node.slug]));
+  const neighbourhood = getNeighbourhood({ id: article.id, slug: article.slug, title: article.title, publishedAt: article.publishedAt, distance: 0 });
+  const slugOf = new Map(neighbourhood.nodes.map((node) => [node.id, node.slug]));
   return json({
     article: article.slug,
-    nodes: hood.nodes.map((node) => ({ slug: node.slug, headline: node.title, url: absoluteUrl(articlePath(node.slug)), distance: node.distance })),
-    edges: hood.edges.map((edge) => ({ from: slugOf.get(edge.from), to: slugOf.get(edge.to), direction: 'from→to' })),
-    omitted: hood.omitted,
+    nodes: neighbourhood.nodes.map((node) => ({ slug: node.slug, headline: node.title, url: absoluteUrl(articlePath(node.slug)), distance: node.distance })),
+    edges: neighbourhood.edges.map((edge) => ({ from: slugOf.get(edge.from), to: slugOf.get(edge.to), direction: 'from→to' })),
+    omitted: neighbourhood.omitted,
   });
 }

@@ -4,12 +4,12 @@ import '@/app/_styles/story-map.css';
 import Link from 'next/link';
 import { NodeSwatch, StoryMap } from '@/app/_components/story-map';
 import { getNeighbourhood } from '@/db/queries/graph';
-import { articleFromParams } from '@/lib/article-params';
+import { articleFromParams } from '@/app/_lib/article-params';
 import { layoutNeighbourhood } from '@/lib/graph/layout';
 import { MAX_MAP_NODES, type MapEdge, type MapNode } from '@/lib/graph/neighbourhood';
-import { alternates } from '@/lib/metadata';
-import { articlePath, relatedMapPath } from '@/lib/site';
-import { noStaticParams } from '@/lib/cache';
+import { alternates } from '@/app/_lib/metadata';
+import { articlePath, relatedMapPath } from '@/lib/paths';
+import { noStaticParams } from '@/app/_lib/static-params';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;
@@ -20,7 +20,7 @@ export const generateStaticParams = noStaticParams;
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await articleFromParams(params, '/related');
+  const article = await articleFromParams(params, 'related');
   return {
     title: `Story map: ${article.title}`,
     description: `The stories linked with “${article.title}”, one and two “Read more” links away.`,
@@ -38,15 +38,15 @@ const LIST_BESIDE_MAP_MAX = 12;
  * would be too small to read or tap), then every link on the map, story by story, folded away.
  */
 export default async function StoryMapPage({ params }: Props) {
-  const article = await articleFromParams(params, '/related');
+  const article = await articleFromParams(params, 'related');
   const center: MapNode = { id: article.id, slug: article.slug, title: article.title, publishedAt: article.publishedAt, distance: 0 };
-  const hood = getNeighbourhood(center);
-  const layout = layoutNeighbourhood(hood);
-  const byId = new Map(hood.nodes.map((node) => [node.id, node]));
-  const oneAway = hood.nodes.filter((node) => node.distance === 1);
-  const twoAway = hood.nodes.filter((node) => node.distance === 2);
-  const linksFrom = (node: MapNode) => hood.edges.filter((edge) => edge.from === node.id);
-  const linksTo = (node: MapNode) => hood.edges.filter((edge) => edge.to === node.id);
+  const neighbourhood = getNeighbourhood(center);
+  const layout = layoutNeighbourhood(neighbourhood);
+  const byId = new Map(neighbourhood.nodes.map((node) => [node.id, node]));
+  const oneAway = neighbourhood.nodes.filter((node) => node.distance === 1);
+  const twoAway = neighbourhood.nodes.filter((node) => node.distance === 2);
+  const linksFrom = (node: MapNode) => neighbourhood.edges.filter((edge) => edge.from === node.id);
+  const linksTo = (node: MapNode) => neighbourhood.edges.filter((edge) => edge.to === node.id);
 
   return (
     <div className="page story-map-page">
@@ -54,15 +54,15 @@ export default async function StoryMapPage({ params }: Props) {
       <h1 className="page__title">How “{article.title}” connects</h1>
       <p className="story-map-intro">
         Every story one or two “Read more” links away from <Link href={articlePath(article.slug)}>{article.title}</Link>, in either direction:{' '}
-        {plural(hood.nodes.length - 1, 'story', 'stories')} and {plural(hood.edges.length, 'link', 'links')}.
+        {plural(neighbourhood.nodes.length - 1, 'story', 'stories')} and {plural(neighbourhood.edges.length, 'link', 'links')}.
       </p>
-      {hood.omitted > 0 ? (
+      {neighbourhood.omitted > 0 ? (
         <p className="muted" role="note">
-          {hood.omitted} more {hood.omitted === 1 ? 'story is' : 'stories are'} linked within two steps but not shown: the map keeps the {MAX_MAP_NODES} stories
+          {neighbourhood.omitted} more {neighbourhood.omitted === 1 ? 'story is' : 'stories are'} linked within two steps but not shown: the map keeps the {MAX_MAP_NODES} stories
           closest to this one (its own links first, then the stories most linked with them).
         </p>
       ) : null}
-      <div className={hood.nodes.length - 1 > LIST_BESIDE_MAP_MAX ? 'story-map-layout story-map-layout--stacked' : 'story-map-layout'}>
+      <div className={neighbourhood.nodes.length - 1 > LIST_BESIDE_MAP_MAX ? 'story-map-layout story-map-layout--stacked' : 'story-map-layout'}>
         <StoryMap layout={layout} centerId={article.id} title={article.title} />
         <section className="story-map-list" aria-labelledby="map-list-heading">
           <h2 id="map-list-heading" className="rail-heading">
@@ -76,8 +76,8 @@ export default async function StoryMapPage({ params }: Props) {
               distance={1}
               stories={oneAway}
               note={(story) => {
-                const out = hood.edges.some((edge) => edge.from === article.id && edge.to === story.id);
-                const back = hood.edges.some((edge) => edge.from === story.id && edge.to === article.id);
+                const out = neighbourhood.edges.some((edge) => edge.from === article.id && edge.to === story.id);
+                const back = neighbourhood.edges.some((edge) => edge.from === story.id && edge.to === article.id);
                 return out && back ? 'Links both ways with this story' : out ? 'In this story’s “Read more”' : 'Links to this story';
               }}
             />
@@ -92,11 +92,11 @@ export default async function StoryMapPage({ params }: Props) {
             />
           </div>
         </section>
-        {hood.edges.length > 0 ? (
+        {neighbourhood.edges.length > 0 ? (
           <details className="story-map-links">
             <summary>Every link on the map, story by story</summary>
             <ul className="story-map-links__list">
-              {hood.nodes
+              {neighbourhood.nodes
                 .map((node) => ({ node, links: linksFrom(node) }))
                 .filter(({ links }) => links.length > 0)
                 .map(({ node, links }) => (

@@ -1,7 +1,8 @@
-import { listingRoute } from '@/app/_components/listing-route';
+import { listingRoute } from '@/app/_lib/listing-route';
 import { getAuthorListing } from '@/db/queries/listings';
-import { authorPath, siteConfig } from '@/lib/site';
-import { noStaticParams } from '@/lib/cache';
+import { authorPath } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
+import { noStaticParams } from '@/app/_lib/static-params';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;

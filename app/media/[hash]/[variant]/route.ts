@@ -1,5 +1,5 @@
 import { getMediaFile } from '@/db/queries/media';
-import { MEDIA_PATH_PATTERN, mediaPath } from '@/lib/images';
+import { mediaPath, parseMediaPath } from '@/lib/paths';
 
 // Read from the database on every request (a seed adds photos without a rebuild); the answer for a URL never
 // changes, so browsers and shared caches keep it for a year.
@@ -11,7 +11,7 @@ type Props = { params: Promise<{ hash: string; variant: string }> };
 
 export async function GET(request: Request, { params }: Props): Promise<Response> {
   const { hash, variant } = await params;
-  const file = MEDIA_PATH_PATTERN.test(mediaPath(hash, variant)) ? getMediaFile(hash, variant) : null;
+  const file = parseMediaPath(mediaPath(hash, variant)) ? getMediaFile(hash, variant) : null;
   if (!file) {
     return new Response('No such image.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }

@@ -5,10 +5,11 @@ import { ArticleCard, LISTING_IMAGE_SIZES } from '@/app/_components/article-card
 import { PaginationNav } from '@/app/_components/pagination-nav';
 import { SearchForm } from '@/app/_components/search-form';
 import { MARK_END, MARK_START, searchArticles } from '@/db/queries/search';
-import { alternates } from '@/lib/metadata';
+import { alternates } from '@/app/_lib/metadata';
 import { parsePageParam } from '@/lib/pagination';
+import { SEARCH_PATH, SEARCH_QUERY_PARAM, searchQueryFromSegment } from '@/lib/paths';
 import { normalizeQueryParam } from '@/lib/search-query';
-import { noStaticParams } from '@/lib/cache';
+import { noStaticParams } from '@/app/_lib/static-params';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;
@@ -17,20 +18,14 @@ export const generateStaticParams = noStaticParams;
 /** The front door (server/front-door.ts) serves /search?q=<query>&page=<page> from here, after checking the page exists. */
 type Props = { params: Promise<{ query: string; page: string }> };
 
-/** The query as the reader typed it: the front door put it in the path percent-encoded. */
-function decodeQuery(segment: string): string {
-  try {
-    return normalizeQueryParam(decodeURIComponent(segment));
-  } catch {
-    return normalizeQueryParam(segment);
-  }
-}
+/** The query as the reader typed it: the front door put it in the path percent-encoded (lib/paths.ts searchResultsRoute). */
+const decodeQuery = (segment: string) => normalizeQueryParam(searchQueryFromSegment(segment));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const query = decodeQuery((await params).query);
   return {
     title: query ? `Search: ${query}` : 'Search',
-    alternates: alternates('/search'),
+    alternates: alternates(SEARCH_PATH),
     // Result pages are for readers, not for search engines' indexes.
     robots: { index: false, follow: true },
   };
@@ -73,7 +68,7 @@ export default async function SearchResultsPage({ params }: Props) {
           </li>
         ))}
       </ol>
-      <PaginationNav path="/search" pagination={results.pagination} query={{ q: query }} />
+      <PaginationNav path={SEARCH_PATH} pagination={results.pagination} query={{ [SEARCH_QUERY_PARAM]: query }} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { noStaticParams } from '@/lib/cache';
-import { listingFeedRoute, tagFeed } from '@/lib/listing-feed';
+import { noStaticParams } from '@/app/_lib/static-params';
+import { listingFeedRoute, tagFeed } from '@/app/_lib/listing-feed';
 
 // Cached until a seed changes what it shows (its keys): never on a timer (docs/ARCHITECTURE.md).
 export const revalidate = false;

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { Listing } from '@/db/queries/listings';
-import { listingMetadata } from '@/lib/metadata';
-import { type ListingParams, readListingParams } from '@/lib/route-params';
+import { ListingView } from '@/app/_components/listing-view';
 import { siteConfig } from '@/lib/site';
-import { ListingView } from './listing-view';
+import { listingMetadata } from './metadata';
+import { type ListingParams, readListingParams } from './route-params';
 
 type Props = { params: ListingParams };
 

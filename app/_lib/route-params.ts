@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
-import { slugSchema } from './content/schema';
-import { parsePageParam } from './pagination';
+import { slugSchema } from '@/lib/content/schema';
+import { parsePageParam } from '@/lib/pagination';
 
 /** A listing's params: /sections/<slug>, and /sections/<slug>/<page>, which the front door (server/front-door.ts) rewrites ?page=<page> to. */
 export type ListingParams = Promise<{ slug: string; page?: string[] }>;

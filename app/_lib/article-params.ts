@@ -1,8 +1,9 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { type Article, getArticle } from '@/db/queries/articles';
+import { getArticle } from '@/db/queries/articles';
 import { resolveArticleSlug } from '@/db/queries/routing';
-import { slugSchema } from './content/schema';
-import { articlePath } from './site';
+import { slugSchema } from '@/lib/content/schema';
+import { type ArticleView, articlePath } from '@/lib/paths';
+import type { Article } from '@/lib/types';
 
 /**
  * The article a URL names, for every route under /articles/<slug>: a malformed
@@ -11,15 +12,15 @@ import { articlePath } from './site';
  * door (server/front-door.ts) answers those before a page renders; this is the
  * same rule (resolveArticleSlug) for anything that reaches a page anyway.
  */
-export async function articleFromParams(params: Promise<{ slug: string }>, suffix = ''): Promise<Article> {
+export async function articleFromParams(params: Promise<{ slug: string }>, view: ArticleView = 'page'): Promise<Article> {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) {
     const lower = slug.toLowerCase();
-    if (lower !== slug && slugSchema.safeParse(lower).success) permanentRedirect(`${articlePath(lower)}${suffix}`);
+    if (lower !== slug && slugSchema.safeParse(lower).success) permanentRedirect(articlePath(lower, view));
     notFound();
   }
   const found = resolveArticleSlug(slug);
-  if (found.kind === 'moved') permanentRedirect(`${articlePath(found.slug)}${suffix}`);
+  if (found.kind === 'moved') permanentRedirect(articlePath(found.slug, view));
   return (found.kind === 'found' && getArticle(slug)) || notFound();
 }
 

@@ -1,8 +1,10 @@
-import { getFeedArticles, type FeedArticle } from '@/db/queries/feeds';
+import { getFeedArticles } from '@/db/queries/feeds';
 import { getAuthor, getSection, getTag } from '@/db/queries/listings';
-import { FEED_SIZE, feedResponse, type FeedFormat } from './feed';
-import { slugSchema } from './content/schema';
-import { authorPath, sectionPath, siteConfig, tagPath } from './site';
+import { slugSchema } from '@/lib/content/schema';
+import { FEED_SIZE, feedResponse } from '@/lib/feed';
+import { authorPath, type FeedFormat, sectionPath, tagPath } from '@/lib/paths';
+import { siteConfig } from '@/lib/site';
+import type { FeedArticle } from '@/lib/types';
 
 /** A section, tag or author feed: how to find the listing and its stories, its path and how it describes itself. */
 export type ListingFeed = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { pageHref } from './pagination';
-import { feedPath, jsonFeedPath, SITE_SHARE_IMAGE, siteConfig } from './site';
+import { feedPath, jsonFeedPath, pageHref } from '@/lib/paths';
+import { SITE_SHARE_IMAGE, siteConfig } from '@/lib/site';
 
 /** A feed, by the path of its listing ('' for the whole site) and its title. */
 type Feed = { listingPath: string; title: string };
