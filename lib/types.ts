@@ -16,8 +16,8 @@ export type RelatedItem =
   | { kind: 'article'; id: number; slug: string; title: string; dek: string | null }
   | { kind: 'external'; url: string; title: string };
 
-/** A story's card: what lists, links and search results show of it. */
-export type ArticleSummary = {
+/** What every view of a story has: who it is, its headline and description, its section and dates. */
+type StoryBasics = {
   id: number;
   slug: string;
   title: string;
@@ -28,6 +28,10 @@ export type ArticleSummary = {
   sectionSlug: string;
   publishedAt: string;
   updatedAt: string | null;
+};
+
+/** A story's card: what lists, links and search results show of it. */
+export type ArticleSummary = StoryBasics & {
   authorName: string;
   authorSlug: string;
   image: ArticleImage | null;
@@ -39,18 +43,9 @@ export type Correction = { date: string; text: string };
 /** A structured credit (front matter `credits`): "Video producer" / "Jen Kucsak". */
 export type Credit = { role: string; name: string };
 
-export type Article = {
-  id: number;
-  slug: string;
-  title: string;
-  dek: string | null;
-  excerpt: string | null;
-  section: string;
-  sectionSlug: string;
+export type Article = StoryBasics & {
   source: string | null;
   tags: Tag[];
-  publishedAt: string;
-  updatedAt: string | null;
   /** Only a preview shows a draft (or a story scheduled for later): readers' queries never return one. */
   draft: boolean;
   readTimeMinutes: number;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { copySampleContent } from '@/test/content-fixture';
+import { readRows } from '@/test/database';
 import { SEEDS_KEPT } from './changes';
 import { seedDatabase } from './index';
 
@@ -12,14 +13,7 @@ async function sample() {
   const dir = copySampleContent();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-keys-')), 'news.db');
   await seedDatabase({ dir, databaseFile: file });
-  const read = <T>(sql: string, ...params: unknown[]) => {
-    const db = new Database(file, { readonly: true });
-    try {
-      return db.prepare(sql).get(...params) as T;
-    } finally {
-      db.close();
-    }
-  };
+  const read = <T>(sql: string, ...params: unknown[]) => readRows<T>(file, sql, ...params)[0]!;
   const idOf = (slug: string) => read<{ id: number }>('SELECT id FROM articles WHERE slug = ?', slug).id;
   const authorIdOf = (slug: string) => read<{ id: number }>('SELECT id FROM authors WHERE slug = ?', slug).id;
   const edit = (relative: string, change: (text: string) => string) => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '@/lib/content';
 import { copySampleContent } from '@/test/content-fixture';
+import { readRows } from '@/test/database';
 import { seedDatabase } from './index';
 
 /**
@@ -15,14 +15,7 @@ async function sample() {
   const dir = copySampleContent();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-editorial-')), 'news.db');
   await seedDatabase({ dir, databaseFile: file });
-  const all = <T>(sql: string, ...params: unknown[]) => {
-    const db = new Database(file, { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const all = <T>(sql: string, ...params: unknown[]) => readRows<T>(file, sql, ...params);
   const idOf = (slug: string) => all<{ id: number }>('SELECT id FROM articles WHERE slug = ?', slug)[0]!.id;
   const authorIdOf = (slug: string) => all<{ id: number }>('SELECT id FROM authors WHERE slug = ?', slug)[0]!.id;
   const edit = (relative: string, change: (text: string) => string) => {

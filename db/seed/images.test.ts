@@ -4,9 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatProblem } from '@/lib/content';
 import { resizedWidths } from '@/lib/images';
 import { article, author, BODY, makeContentFolder } from '@/test/content-fixture';
+import { readRows, seedProblems } from '@/test/database';
 import { seedDatabase } from './index';
 
 /** A real photo-like PNG of the given size (a gradient, so encoders have something to do). */
@@ -24,25 +24,6 @@ function folderWithImages() {
 
 const tempDatabase = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-images-')), 'news.db');
 
-function rows<T>(file: string, sql: string): T[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
-
-async function problemsOf(dir: string, file: string): Promise<string[]> {
-  try {
-    await seedDatabase({ dir, databaseFile: file });
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('the seed accepted the folder');
-}
-
 describe("editors' photos", () => {
   it('refuses missing, fake, SVG and foreign images at once, naming file, field and line, and writes nothing', async () => {
     const folder = folderWithImages();
@@ -57,7 +38,7 @@ describe("editors' photos", () => {
     await seedDatabase({ dir: folder.dir, databaseFile: file }).catch(() => undefined);
     const before = fs.existsSync(file) ? fs.readFileSync(file) : null;
 
-    expect(await problemsOf(folder.dir, file)).toEqual([
+    expect(await seedProblems(seedDatabase({ dir: folder.dir, databaseFile: file }))).toEqual([
       'articles/body.md: body: line 9: /images/drawing.svg: is an SVG drawing; use a JPEG, PNG, WebP or AVIF photo',
       'articles/body.md: body: line 11: "https://example.com/photo.jpg" must name a photo in content/images/, like /images/photo.jpg (pages need its size and resized copies, so photos from other sites cannot be used)',
       'articles/fake.md: video.poster: /images/fake.jpg: is not an image (use a JPEG, PNG, WebP or AVIF photo)',
@@ -77,12 +58,12 @@ describe("editors' photos", () => {
     const file = tempDatabase();
     await seedDatabase({ dir: folder.dir, databaseFile: file });
 
-    const [one] = rows<{ image_hash: string; image_width: number; image_height: number; body_images: string }>(file, "SELECT image_hash, image_width, image_height, body_images FROM articles WHERE slug = 'one'");
+    const [one] = readRows<{ image_hash: string; image_width: number; image_height: number; body_images: string }>(file, "SELECT image_hash, image_width, image_height, body_images FROM articles WHERE slug = 'one'");
     expect(one).toMatchObject({ image_width: 1400, image_height: 800 });
     const small = Object.values(JSON.parse(one!.body_images) as Record<string, { hash: string; width: number; height: number }>)[0]!;
     expect(small).toMatchObject({ width: 500, height: 500 });
 
-    const media = rows<{ hash: string; variant: string; content_type: string; width: number; height: number; bytes: Buffer }>(file, 'SELECT * FROM media ORDER BY hash, variant');
+    const media = readRows<{ hash: string; variant: string; content_type: string; width: number; height: number; bytes: Buffer }>(file, 'SELECT * FROM media ORDER BY hash, variant');
     const of = (hash: string) => media.filter((row) => row.hash === hash);
     expect(of(one!.image_hash).map((row) => row.variant).sort()).toEqual([...resizedWidths(1400).map((width) => `${width}.webp`), 'share.jpg', '16x9.jpg', '4x3.jpg', '1x1.jpg'].sort());
     expect(of(small.hash).map((row) => row.variant).sort()).toEqual(['16x9.jpg', '1x1.jpg', '320.webp', '480.webp', '4x3.jpg', '500.webp', 'share.jpg']);
@@ -97,7 +78,7 @@ describe("editors' photos", () => {
 
     const again = await seedDatabase({ dir: folder.dir, databaseFile: file });
     expect(again.articles.unchanged).toBe(2);
-    expect(rows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
+    expect(readRows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
 
     // A database from an older seed that made fewer copies (its files were loaded under another format) gets just
     // the missing ones, and keeps the rest as they are.
@@ -107,8 +88,8 @@ describe("editors' photos", () => {
     const kept = db.prepare("SELECT rowid, hash, variant FROM media ORDER BY rowid").all();
     db.close();
     await seedDatabase({ dir: folder.dir, databaseFile: file });
-    expect(rows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
-    expect(rows(file, "SELECT rowid, hash, variant FROM media WHERE variant != '1x1.jpg' ORDER BY rowid")).toEqual(kept);
+    expect(readRows(file, 'SELECT hash, variant FROM media ORDER BY hash, variant')).toEqual(media.map(({ hash, variant }) => ({ hash, variant })));
+    expect(readRows(file, "SELECT rowid, hash, variant FROM media WHERE variant != '1x1.jpg' ORDER BY rowid")).toEqual(kept);
   });
 
   it('a photo replaced under the same name updates every story showing it and expires their cards', async () => {
@@ -118,18 +99,18 @@ describe("editors' photos", () => {
     folder.write('articles/two.md', article({ title: 'Two' }), BODY);
     const file = tempDatabase();
     await seedDatabase({ dir: folder.dir, databaseFile: file });
-    const [before] = rows<{ id: number; image_hash: string }>(file, "SELECT id, image_hash FROM articles WHERE slug = 'one'");
+    const [before] = readRows<{ id: number; image_hash: string }>(file, "SELECT id, image_hash FROM articles WHERE slug = 'one'");
 
     folder.image('lead.jpg', await photo(900, 600, 'jpeg', 200));
     const result = await seedDatabase({ dir: folder.dir, databaseFile: file });
     expect(result.articles).toMatchObject({ updated: 1, unchanged: 1 });
     expect(result.expiredKeys).toContain(`a:${before!.id}`);
-    const [after] = rows<{ image_hash: string }>(file, "SELECT image_hash FROM articles WHERE slug = 'one'");
+    const [after] = readRows<{ image_hash: string }>(file, "SELECT image_hash FROM articles WHERE slug = 'one'");
     expect(after!.image_hash).not.toBe(before!.image_hash);
     // The old copies stay a while for pages still cached somewhere, marked as no longer shown.
-    const orphaned = rows<{ orphaned_at: string | null }>(file, `SELECT orphaned_at FROM media WHERE hash = '${before!.image_hash}'`);
+    const orphaned = readRows<{ orphaned_at: string | null }>(file, `SELECT orphaned_at FROM media WHERE hash = '${before!.image_hash}'`);
     expect(orphaned.length).toBeGreaterThan(0);
     expect(orphaned.every((row) => row.orphaned_at !== null)).toBe(true);
-    expect(rows<{ n: number }>(file, `SELECT count(*) AS n FROM media WHERE hash = '${after!.image_hash}' AND orphaned_at IS NULL`)[0]!.n).toBeGreaterThan(0);
+    expect(readRows<{ n: number }>(file, `SELECT count(*) AS n FROM media WHERE hash = '${after!.image_hash}' AND orphaned_at IS NULL`)[0]!.n).toBeGreaterThan(0);
   });
 });

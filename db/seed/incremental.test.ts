@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatProblem } from '@/lib/content';
 import { copySampleContent } from '@/test/content-fixture';
+import { readRows, seedProblems } from '@/test/database';
 import { openWritableDatabase } from '../client';
 import { seedDatabase } from './index';
 import { writeContent } from './write';
@@ -27,15 +27,6 @@ function seededSample() {
     fs.writeFileSync(target, changed);
   };
   return { dir, file, edit };
-}
-
-function rows<T>(file: string, query: string): T[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(query).all() as T[];
-  } finally {
-    db.close();
-  }
 }
 
 /** Tables a seed writes for its records: every insert, update and delete on them lands in `audit`. */
@@ -67,22 +58,12 @@ function installAudit(file: string): void {
 /** What the seed wrote since the audit began: "table op key", rows hanging off an article keyed by its slug. */
 function audited(file: string): string[] {
   const byArticle = Object.entries(AUDITED).filter(([, key]) => key === 'article_id').map(([table]) => `'${table}'`).join(', ');
-  return rows<{ line: string }>(
+  return readRows<{ line: string }>(
     file,
     `SELECT tbl || ' ' || op || ' ' || CASE WHEN tbl IN (${byArticle})
        THEN coalesce((SELECT slug FROM articles WHERE id = CAST(row_key AS INTEGER)), row_key) ELSE row_key END AS line
      FROM audit ORDER BY rowid`,
   ).map((row) => row.line);
-}
-
-async function problemsOf(seed: Promise<unknown>): Promise<string[]> {
-  try {
-    await seed;
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('the seed accepted content it should have refused');
 }
 
 describe('a re-seed costs what changed', () => {
@@ -120,7 +101,7 @@ describe('a re-seed costs what changed', () => {
     for (const line of written) {
       expect(line, 'a row of another record was written').toMatch(new RegExp(` (we-can-be-heroes-robert-rodriguez|${HEROES.replace('.', '\\.')})$`));
     }
-    expect(rows<{ title: string }>(file, "SELECT title FROM articles WHERE slug = 'we-can-be-heroes-robert-rodriguez'")[0]?.title).toBe('A headline fixed by an editor');
+    expect(readRows<{ title: string }>(file, "SELECT title FROM articles WHERE slug = 'we-can-be-heroes-robert-rodriguez'")[0]?.title).toBe('A headline fixed by an editor');
   });
 
   it('ends with the same database as a seed that parses every file, after an editor’s afternoon of changes', async () => {
@@ -143,14 +124,14 @@ describe('a re-seed costs what changed', () => {
     await seedDatabase({ dir, databaseFile: fresh, full: true });
 
     const contents = (databaseFile: string) => ({
-      articles: rows(databaseFile, 'SELECT slug, content_hash, source_file, image_hash, video_poster_hash, body_images FROM articles ORDER BY slug'),
-      authors: rows(databaseFile, 'SELECT slug, content_hash FROM authors ORDER BY slug'),
-      links: rows(databaseFile, `SELECT a.slug, l.position, t.slug AS target, l.url FROM related_links l JOIN articles a ON a.id = l.article_id
+      articles: readRows(databaseFile, 'SELECT slug, content_hash, source_file, image_hash, video_poster_hash, body_images FROM articles ORDER BY slug'),
+      authors: readRows(databaseFile, 'SELECT slug, content_hash FROM authors ORDER BY slug'),
+      links: readRows(databaseFile, `SELECT a.slug, l.position, t.slug AS target, l.url FROM related_links l JOIN articles a ON a.id = l.article_id
         LEFT JOIN articles t ON t.id = l.target_article_id ORDER BY a.slug, l.position`),
-      bylines: rows(databaseFile, 'SELECT a.slug, b.position, w.slug AS author FROM article_authors b JOIN articles a ON a.id = b.article_id JOIN authors w ON w.id = b.author_id ORDER BY 1, 2'),
-      tags: rows(databaseFile, 'SELECT a.slug, t.position, t.slug AS tag FROM article_tags t JOIN articles a ON a.id = t.article_id ORDER BY 1, 2'),
-      search: rows(databaseFile, 'SELECT a.slug, s.title, s.body FROM articles_search s JOIN articles a ON a.id = s.rowid ORDER BY 1'),
-      manifest: rows(databaseFile, 'SELECT path, kind, sha256, format, slug, content_hash, facts FROM content_files ORDER BY path'),
+      bylines: readRows(databaseFile, 'SELECT a.slug, b.position, w.slug AS author FROM article_authors b JOIN articles a ON a.id = b.article_id JOIN authors w ON w.id = b.author_id ORDER BY 1, 2'),
+      tags: readRows(databaseFile, 'SELECT a.slug, t.position, t.slug AS tag FROM article_tags t JOIN articles a ON a.id = t.article_id ORDER BY 1, 2'),
+      search: readRows(databaseFile, 'SELECT a.slug, s.title, s.body FROM articles_search s JOIN articles a ON a.id = s.rowid ORDER BY 1'),
+      manifest: readRows(databaseFile, 'SELECT path, kind, sha256, format, slug, content_hash, facts FROM content_files ORDER BY path'),
     });
     const expected = contents(fresh);
     expect(expected.articles).toHaveLength(7);
@@ -170,8 +151,8 @@ describe('a re-seed costs what changed', () => {
       await seedDatabase({ dir: sample.dir, databaseFile: sample.file });
       const before = fs.readFileSync(sample.file);
       breakIt(sample);
-      const incremental = await problemsOf(seedDatabase({ dir: sample.dir, databaseFile: sample.file }));
-      const full = await problemsOf(seedDatabase({ dir: sample.dir, databaseFile: sample.file, full: true }));
+      const incremental = await seedProblems(seedDatabase({ dir: sample.dir, databaseFile: sample.file }));
+      const full = await seedProblems(seedDatabase({ dir: sample.dir, databaseFile: sample.file, full: true }));
       expect(incremental.length, what).toBeGreaterThan(0);
       expect(incremental, what).toEqual(full);
       expect(fs.readFileSync(sample.file).equals(before), `${what}: the database changed`).toBe(true);
@@ -187,7 +168,7 @@ describe('a re-seed costs what changed', () => {
     const repaired = await seedDatabase({ dir, databaseFile: file });
     expect(repaired.files.parsed).toBe(1);
     expect(repaired.articles.updated).toBe(1);
-    expect(rows<{ title: string }>(file, "SELECT title FROM articles WHERE slug = 'we-can-be-heroes-robert-rodriguez'")[0]?.title).not.toBe('Edited by hand');
+    expect(readRows<{ title: string }>(file, "SELECT title FROM articles WHERE slug = 'we-can-be-heroes-robert-rodriguez'")[0]?.title).not.toBe('Edited by hand');
   });
 
   it('refuses to write when another seed wrote the database after this one read what it kept', async () => {

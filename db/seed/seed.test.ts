@@ -2,32 +2,23 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '@/lib/content';
 import { copySampleContent } from '@/test/content-fixture';
+import { readRows } from '@/test/database';
 import { seedDatabase } from './index';
 
 function tempDatabase(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-seed-')), 'nested', 'news.db');
 }
 
-function query<T>(file: string, sql: string): T[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
-
 /** Everything a reader could see, as one comparable value. */
 function snapshot(file: string) {
   return {
-    articles: query(file, 'SELECT id, slug, title, body, published_at, content_hash FROM articles ORDER BY id'),
-    tags: query(file, 'SELECT * FROM article_tags ORDER BY article_id, position'),
-    links: query(file, 'SELECT * FROM related_links ORDER BY article_id, position'),
-    authors: query(file, 'SELECT * FROM authors ORDER BY id'),
+    articles: readRows(file, 'SELECT id, slug, title, body, published_at, content_hash FROM articles ORDER BY id'),
+    tags: readRows(file, 'SELECT * FROM article_tags ORDER BY article_id, position'),
+    links: readRows(file, 'SELECT * FROM related_links ORDER BY article_id, position'),
+    authors: readRows(file, 'SELECT * FROM authors ORDER BY id'),
   };
 }
 
@@ -44,8 +35,7 @@ describe('seedDatabase', () => {
     // Every file of a folder the database has never seen is parsed.
     expect(result.files).toEqual({ total: 9, parsed: 9 });
 
-    const related = query<{ slug: string | null; url: string | null }>(
-      file,
+    const related = readRows<{ slug: string | null; url: string | null }>(file,
       `SELECT t.slug, l.url FROM related_links l JOIN articles a ON a.id = l.article_id LEFT JOIN articles t ON t.id = l.target_article_id
        WHERE a.slug = 'we-can-be-heroes-robert-rodriguez' ORDER BY l.position`,
     );
@@ -56,7 +46,7 @@ describe('seedDatabase', () => {
       'robert-rodriguez-two-careers',
       'https://www.netflix.com/search?q=We%20Can%20Be%20Heroes',
     ]);
-    expect(query<{ journal_mode: string }>(file, 'PRAGMA journal_mode')[0]?.journal_mode).toBe('wal');
+    expect(readRows<{ journal_mode: string }>(file, 'PRAGMA journal_mode')[0]?.journal_mode).toBe('wal');
   });
 
   it('changes nothing when run again on the same content', async () => {
@@ -85,9 +75,9 @@ describe('seedDatabase', () => {
     const result = await seedDatabase({ dir, databaseFile: file });
     expect(result.articles).toEqual({ added: 0, updated: 2, removed: 1, unchanged: 4 });
     expect(result.changedSlugs.sort()).toEqual(['robert-rodriguez-two-careers', 'rodriguez-mandalorian-season-2', 'we-can-be-heroes-plot-explained']);
-    expect(query(file, "SELECT slug FROM articles WHERE slug = 'rodriguez-mandalorian-season-2'")).toEqual([]);
-    expect(query(file, 'SELECT * FROM related_links WHERE target_article_id NOT IN (SELECT id FROM articles)')).toEqual([]);
-    expect(query<{ body: string }>(file, "SELECT body FROM articles WHERE slug = 'we-can-be-heroes-plot-explained'")[0]?.body).toContain(', updated, ');
+    expect(readRows(file, "SELECT slug FROM articles WHERE slug = 'rodriguez-mandalorian-season-2'")).toEqual([]);
+    expect(readRows(file, 'SELECT * FROM related_links WHERE target_article_id NOT IN (SELECT id FROM articles)')).toEqual([]);
+    expect(readRows<{ body: string }>(file, "SELECT body FROM articles WHERE slug = 'we-can-be-heroes-plot-explained'")[0]?.body).toContain(', updated, ');
   });
 
   it('writes nothing at all when any file is invalid, and lists every problem', async () => {

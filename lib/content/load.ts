@@ -321,7 +321,9 @@ function readBytes(root: string, file: string, problems: Problem[]): Buffer | un
   const absolute = path.join(root, file);
   let real: string;
   try {
-    real = fs.realpathSync(absolute);
+    // The system's realpath (one call; Node's own resolves each folder of the path in JavaScript, a quarter of a
+    // re-seed of 100,000 files that changed nothing).
+    real = fs.realpathSync.native(absolute);
   } catch {
     return fail('cannot be read (a broken symlink?)');
   }
