@@ -37,6 +37,7 @@ export const PORTS = {
     purge: { server: 3562, varnish: 8562 },
     siteDown: { server: 3563, varnish: 8563 },
     unreachable: { server: 3564, varnish: 8564 },
+    scheduled: { server: 3565, varnish: 8565 },
     /** Where nothing listens: a cache in PURGE_URLS that is down. */
     nothingListens: 8579,
   },

@@ -160,7 +160,7 @@ async function expectPortFree(port: number): Promise<void> {
 type Server = Process & { origin: string };
 
 /** `node .next/newsline-server.cjs` on `port`, serving `databaseFile`, once it says it serves (its own pid in the line). */
-async function startServer(port: number, databaseFile: string): Promise<Server> {
+async function startServer(port: number, databaseFile: string, env: Record<string, string> = {}): Promise<Server> {
   for (let waited = 0; !fs.existsSync(SERVER_SCRIPT); waited += 5000) {
     // Another engineer owns the build: it may be being rewritten right now.
     if (waited > 120_000) throw new Error(`${SERVER_SCRIPT} is missing: run npm run build`);
@@ -175,6 +175,7 @@ async function startServer(port: number, databaseFile: string): Promise<Server> 
     SITE_URL: origin,
     NEXT_TELEMETRY_DISABLED: '1',
     WEB_CONCURRENCY: '1',
+    ...env,
   });
   try {
     await expect
@@ -238,14 +239,14 @@ type Stack = { server: Server; varnish: Varnish; databaseFile: string };
  * an operator would (SIGTERM) and checks it went cleanly: exit 0 within STOP_LIMIT_MS, no process left behind.
  * Whatever happens, both process groups are killed at the end.
  */
-async function withStack(ports: { server: number; varnish: number }, dir: string, body: (stack: Stack) => Promise<void>): Promise<void> {
+async function withStack(ports: { server: number; varnish: number }, dir: string, body: (stack: Stack) => Promise<void>, serverEnv: Record<string, string> = {}): Promise<void> {
   const build = buildStamp();
   const databaseFile = path.join(temporaryFolder('news-varnish-db-'), 'news.db');
   await seed(databaseFile, dir);
   let server: Server | undefined;
   let varnish: Varnish | undefined;
   try {
-    server = await startServer(ports.server, databaseFile);
+    server = await startServer(ports.server, databaseFile, serverEnv);
     varnish = await startVarnish(ports.varnish, ports.server);
     await body({ server, varnish, databaseFile });
 
@@ -630,6 +631,53 @@ async function warmPayload(origin: string, payload: Payload): Promise<void> {
   expect(showsOldHeadline(first.body), `${payload.url} (RSC) shows the headline`).toBe(true);
   await expect.poll(async () => (await get(origin, payload.url, { headers: payload.headers })).cache, { timeout: 5000, intervals: [0, 100, 250] }).toBe('HIT');
 }
+
+test('a scheduled story shows through Varnish when its time comes, with no seed: the server purges what it expires', async () => {
+  test.setTimeout(120_000);
+  const dir = sampleWithIsland();
+  const slug = 'scheduled-through-the-cache';
+  const headline = 'A story that waited for its hour';
+  // Due after the stack is up and the pages below are cached (the seed, the server and Varnish take ~10 s here).
+  const dueAt = Date.now() + 35_000;
+  fs.writeFileSync(
+    path.join(dir, 'articles', `${slug}.md`),
+    `---\ntitle: ${JSON.stringify(headline)}\nauthor: kevin-polowy\nsection: Entertainment\npublishedAt: ${new Date(dueAt).toISOString()}\n---\n\nIt was written days ago and published on the hour.\n`,
+  );
+  const ports = PORTS.varnish.scheduled;
+  await withStack(
+    ports,
+    dir,
+    async ({ server, varnish }) => {
+      const origin = varnish.origin;
+      const pages = ['/', '/sections/entertainment', '/authors/kevin-polowy', '/feed.xml'];
+      await warm(origin, pages);
+      expect(Date.now(), 'the pages were cached before the story came due: start it later').toBeLessThan(dueAt);
+      for (const url of pages) {
+        const cached = await get(origin, url);
+        expect(`${url} ${cached.cache}`).toBe(`${url} HIT`);
+        expect(shows(cached.body, headline), `${url} before its time`).toBe(false);
+      }
+      expect((await get(origin, articleUrl(slug))).status).toBe(404);
+
+      // No request reaches the site meanwhile: Varnish would keep serving its copies for an hour.
+      await new Promise((resolve) => setTimeout(resolve, dueAt - Date.now()));
+      await expect
+        .poll(() => server.log().includes('scheduled stories came due: purged'), { message: 'the server purged the cache', timeout: 10_000, intervals: [100] })
+        .toBe(true);
+      const purgedAfterMs = Date.now() - dueAt;
+      for (const url of pages) {
+        const fresh = await get(origin, url);
+        expect(`${url} ${fresh.status}`).toBe(`${url} 200`);
+        expect(shows(fresh.body, headline), `${url} once the story is due (${fresh.cache})`).toBe(true);
+      }
+      const story = await get(origin, articleUrl(slug));
+      expect(story.status).toBe(200);
+      expect(headlineOf(story.body)).toBe(headline);
+      test.info().annotations.push({ type: 'scheduled', description: `purged and shown through Varnish within ${purgedAfterMs} ms of the story's time` });
+    },
+    { PURGE_URLS: originOf(ports.varnish) },
+  );
+});
 
 test('with the site stopped, the pages Varnish holds keep answering 200 with their content', async () => {
   test.setTimeout(120_000);

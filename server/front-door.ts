@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { changesSinceLastCall, getDatabaseStatus, publishedSinceLastCall } from '@/db/queries/changes';
 import { DatabaseUnavailableError } from '@/db/queries/connection';
+import { purgeCachesAfterSeed } from '@/db/seed/purge';
 import { listingPageExists, resolveArticleSlug, searchPageExists } from '@/db/queries/routing';
 import { slugSchema } from '@/lib/content/schema';
 import { parsePageParam } from '@/lib/pagination';
@@ -171,19 +172,52 @@ function searchRoute(url: URL): Decision {
   return { kind: 'rewrite', path: searchResultsRoute(query, page) };
 }
 
+/** The HTTP caches in front of the site (PURGE_URLS), for scheduled stories: see followScheduleForCaches. */
+let cachesInFront: string[] = [];
+
+/**
+ * Behind Varnish or a CDN (PURGE_URLS), a scheduled story must appear there too when its time comes, with no seed
+ * to purge for it; and a cache serving its copies never asks this server, so no request would notice. So every
+ * second, requests or not, this process looks for stories that came due and purges the keys they expire from
+ * each cache (twice, like a seed: db/seed/purge.ts). Every server process does it; a second purge of the same
+ * keys drops nothing. Returns the function that stops it.
+ */
+export function followScheduleForCaches(purgeUrls: string[]): () => void {
+  cachesInFront = purgeUrls;
+  if (purgeUrls.length === 0) return () => {};
+  const timer = setInterval(() => {
+    try {
+      followSeeds();
+    } catch (error) {
+      // The next request says what is wrong with the database (a 503 page); nothing can come due meanwhile.
+      if (!(error instanceof DatabaseUnavailableError)) console.error('[server] following scheduled stories failed:', error);
+    }
+  }, 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /**
  * Expires from this process's page cache whatever the seeds committed since the last request changed, and
- * whatever scheduled stories that came due since then must now appear on.
+ * whatever scheduled stories that came due since then must now appear on (purged from the caches in front too).
  */
 function followSeeds(): void {
   const changes = changesSinceLastCall();
   const published = publishedSinceLastCall();
+  if (published !== null && cachesInFront.length > 0) void purgeCameDue(published);
   if (changes === null && published === null) return;
   const cache = pageCache();
   // No cache yet means nothing was rendered yet: there is nothing to expire.
   if (!cache) return;
   if (changes === 'all') cache.clear();
   else cache.expire([...(changes ?? []), ...(published ?? [])]);
+}
+
+async function purgeCameDue(keys: string[]): Promise<void> {
+  for (const outcome of await purgeCachesAfterSeed(cachesInFront, keys)) {
+    if (outcome.ok) console.log(`[server] ${process.pid} scheduled stories came due: purged ${outcome.url}: ${outcome.objects} cached objects dropped`);
+    else console.warn(`[server] ${process.pid} scheduled stories came due: could not purge ${outcome.url} (${outcome.problem}); it shows them when its copies expire`);
+  }
 }
 
 /**

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { closeReadConnection } from '@/db/queries/connection';
 import { readSettings, type Settings } from '@/lib/settings';
 import { applyCachePolicy, CACHE_CONTROL } from './cache-policy';
-import { frontDoor } from './front-door';
+import { followScheduleForCaches, frontDoor } from './front-door';
 import { answerFromCopy, copyWhenCacheable } from './response-cache';
 import { loadRouteTable } from './routes';
 import { SECURITY_HEADERS } from './security-headers';
@@ -44,7 +44,7 @@ function startupSettings(): Settings {
   }
 }
 
-const { PORT: port, HOST: hostname, WEB_CONCURRENCY: workers } = startupSettings();
+const { PORT: port, HOST: hostname, WEB_CONCURRENCY: workers, PURGE_URLS: purgeUrls } = startupSettings();
 
 if (workers > 1 && cluster.isPrimary) runPrimary();
 else void serve();
@@ -123,6 +123,7 @@ async function serve(): Promise<void> {
   server.listen(port, hostname, () => {
     console.log(`[server] ${process.pid} serving build ${buildId} on http://${hostname ?? 'localhost'}:${port}`);
   });
+  const stopFollowingSchedule = followScheduleForCaches([...purgeUrls]);
 
   const shutDown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -132,6 +133,7 @@ async function serve(): Promise<void> {
     const answeredBefore = answered;
     // Their connections close after these answers, instead of carrying a request the server would not read.
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    stopFollowingSchedule();
     const finish = (code: number) => {
       console.log(`[server] ${process.pid} stopped: ${answered - answeredBefore} requests finished in ${Math.round(performance.now() - since)} ms`);
       closeReadConnection();
