@@ -16,6 +16,9 @@ export function databaseProblem(file: string): string | null {
     const folder = fs.existsSync(path.dirname(file)) ? '' : ' (nor does its folder)';
     return `database ${file} does not exist${folder}: run "npm run db:seed" to create it, or set DATABASE_PATH`;
   }
+  if (fs.statSync(file).isDirectory()) {
+    return `database ${file} is a folder, not a database file: set DATABASE_PATH to a file in it (e.g. ${path.join(file, 'news.db')}) or move the folder away`;
+  }
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });

@@ -89,7 +89,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
  */
 function assertWritable(file: string): void {
   if (!fs.existsSync(file)) return;
-  const mode = fs.statSync(file).mode;
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new Error(`database ${file} is a folder, not a database file: set DATABASE_PATH to a file in it or move the folder away`);
+  const mode = stat.mode;
   if ((mode & 0o222) === 0) {
     throw new Error(`database ${file} is read-only (mode ${(mode & 0o777).toString(8)}): the seed cannot write it; make it writable (chmod u+w) or set DATABASE_PATH`);
   }

@@ -116,4 +116,12 @@ describe('seedDatabase', () => {
     await expect(seedDatabase({ dir, databaseFile: file })).rejects.toThrow(ContentError);
     expect(fs.existsSync(file)).toBe(false);
   });
+
+  it('refuses a folder at the database path, saying so, and leaves the folder as it was', async () => {
+    const file = tempDatabase();
+    fs.mkdirSync(path.join(file, 'kept'), { recursive: true });
+    expect(fs.statSync(file).isDirectory()).toBe(true);
+    await expect(seedDatabase({ dir: 'content', databaseFile: file })).rejects.toThrow(`database ${file} is a folder, not a database file`);
+    expect(fs.readdirSync(file)).toEqual(['kept']);
+  });
 });
