@@ -8,6 +8,8 @@ type RssItem = {
   title: string;
   link: string;
   creator: string;
+  /** Every dc:creator, in order. */
+  creators: string[];
   authors: number;
   description: string;
   /** <description> read as HTML, the way feed readers read it: its text and how many elements it makes. */
@@ -52,6 +54,7 @@ async function readRss(page: Page, request: APIRequestContext, url: string): Pro
           title: field('title'),
           link: field('link'),
           creator: item.getElementsByTagNameNS(NS.dc, 'creator')[0]?.textContent ?? '',
+          creators: [...item.getElementsByTagNameNS(NS.dc, 'creator')].map((creator) => creator.textContent),
           authors: item.getElementsByTagName('author').length,
           description,
           descriptionText: html(description).textContent,
@@ -103,6 +106,10 @@ test('every feed is RSS 2.0 with dc:creator, a text description and the whole st
     expect(feed.self).toBe(`${SITE}${listing}/feed.xml application/rss+xml`);
     expect(feed.language).toBe('en-US');
     expect(feed.items.length, listing).toBeGreaterThan(0);
+    // A co-written story names each of its authors, in the byline's order (content/articles: `authors: [kevin-polowy, entertainment-desk]`).
+    const coWritten = feed.items.find((item) => item.link === `${SITE}/articles/rodriguez-family-made-we-can-be-heroes`);
+    if (coWritten) expect(coWritten.creators).toEqual(['Kevin Polowy', 'Newsline Staff']);
+    else expect(listing, 'the site feed carries the co-written story').not.toBe('');
     for (const item of feed.items) {
       expect(item.creator, item.link).not.toBe('');
       // RSS's <author> is an e-mail address; the name is dc:creator.
@@ -154,7 +161,7 @@ test('each feed is also JSON Feed 1.1 with the same stories in the same order', 
       expect(item.title).toBe(twin.title);
       expect(item.summary).toBe(twin.descriptionText);
       expect(item.content_html).toBe(twin.content);
-      expect(item.authors[0]!.name).toBe(twin.creator);
+      expect(item.authors.map((author) => author.name)).toEqual(twin.creators);
       expect(item.image ?? null).toBe(twin.media?.url ?? null);
       expect(Number.isNaN(Date.parse(item.date_published))).toBe(false);
     }

@@ -33,6 +33,7 @@ function story(overrides: Partial<FeedArticle>): FeedArticle {
     body: 'Opening words.',
     bodyImages: {},
     ...overrides,
+    byline: overrides.byline ?? [{ name: overrides.authorName ?? 'Kevin Polowy', slug: overrides.authorSlug ?? 'kevin-polowy' }],
   };
 }
 
@@ -110,6 +111,17 @@ describe('the RSS feed', () => {
     expect(children(items[1]!, 'creator', NS.dc)[0]!.textContent).toBe('Kevin Polowy');
     for (const item of items) expect(children(item, 'author')).toHaveLength(0);
     expect(xml).not.toContain('<author');
+  });
+
+  it('names every author of a co-written story, in byline order, in both formats', () => {
+    const coWritten = story({ slug: 'co-written', byline: [{ name: 'Kevin Polowy', slug: 'kevin-polowy' }, { name: 'Entertainment Desk', slug: 'entertainment-desk' }] });
+    const item = children(child(parse(buildRssFeed({ ...options, articles: [coWritten] })), 'channel')!, 'item')[0]!;
+    expect(children(item, 'creator', NS.dc).map((creator) => creator.textContent)).toEqual(['Kevin Polowy', 'Entertainment Desk']);
+    const json = JSON.parse(buildJsonFeed({ ...options, articles: [coWritten] })) as { items: { authors: { name: string; url: string }[] }[] };
+    expect(json.items[0]!.authors).toEqual([
+      { name: 'Kevin Polowy', url: absoluteUrl('/authors/kevin-polowy') },
+      { name: 'Entertainment Desk', url: absoluteUrl('/authors/entertainment-desk') },
+    ]);
   });
 
   it('carries link, permalink guid, RFC 822 date and the section as category', () => {

@@ -149,7 +149,8 @@ export function buildRssFeed(options: FeedOptions): string {
     item.ele('link').txt(xmlText(link));
     item.ele('guid', { isPermaLink: 'true' }).txt(xmlText(link));
     item.ele('pubDate').txt(new Date(article.publishedAt).toUTCString());
-    item.ele(NAMESPACES.dc, 'dc:creator').txt(xmlText(article.authorName));
+    // One dc:creator per author, in the byline's order.
+    for (const author of article.byline) item.ele(NAMESPACES.dc, 'dc:creator').txt(xmlText(author.name));
     item.ele('category').txt(xmlText(article.section));
     item.ele('description').txt(xmlText(escapeHtmlText(descriptionOf(article))));
     appendCdata(item.ele(NAMESPACES.content, 'content:encoded'), bodyHtml(article));
@@ -188,7 +189,7 @@ export function buildJsonFeed(options: FeedOptions): string {
         ...(image ? { image } : {}),
         date_published: new Date(article.publishedAt).toISOString(),
         ...(article.updatedAt ? { date_modified: new Date(article.updatedAt).toISOString() } : {}),
-        authors: [{ name: clean(article.authorName), url: absoluteUrl(authorPath(article.authorSlug)) }],
+        authors: article.byline.map((author) => ({ name: clean(author.name), url: absoluteUrl(authorPath(author.slug)) })),
         tags: [clean(article.section)],
       };
     }),

@@ -67,6 +67,8 @@ export type Article = StoryBasics & {
 
 /** A feed item: the story's card plus what feed readers that show whole stories need, its body and the body's photos. */
 export type FeedArticle = ArticleSummary & {
+  /** Every author of the byline, in order (the lead author first): feeds name each. */
+  byline: { name: string; slug: string }[];
   /** The body as the editor wrote it (Markdown: lib/markdown/body.ts). */
   body: string;
   /** The photos the body shows, by file name ("/images/<name>"). */
