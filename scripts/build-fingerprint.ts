@@ -4,9 +4,9 @@
  * SHA-256 over the path and bytes of every file the build reads; a build records it, and a start
  * compares. Only bytes count: a checkout or a copy that touches mtimes does not force a rebuild.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { collectSources, fingerprintOf, isRegularFile, TEST_FILE } from '../lib/fingerprint';
 
 /**
  * Folders whose every file goes into the build, or into the server that runs it: code, the
@@ -25,8 +25,6 @@ const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 /** Top-level configuration of tools that `next build` never loads: editing it changes nothing the server runs. */
 const TOOL_CONFIG = /^(?:vitest|playwright|eslint|drizzle)\.config\./;
 
-/** Tests and specs, wherever they sit: the server never loads them. */
-const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 /** Written by `next build` and `next dev` themselves. */
 const GENERATED = new Set(['next-env.d.ts']);
@@ -40,49 +38,14 @@ function sourceFiles(root: string): string[] {
     const wanted = TOP_LEVEL_FILES.has(entry.name) || (SOURCE_EXTENSION.test(entry.name) && !TOOL_CONFIG.test(entry.name) && !TEST_FILE.test(entry.name) && !GENERATED.has(entry.name));
     if (wanted && isRegularFile(root, entry)) files.push(entry.name);
   }
-  for (const folder of SOURCE_FOLDERS) collect(root, folder, files);
+  for (const folder of SOURCE_FOLDERS) collectSources(root, folder, files);
   // A plain code-unit comparison: the same order on every machine and locale.
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function collect(root: string, relative: string, files: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
-    throw error;
-  }
-  for (const entry of entries) {
-    // Dotfiles are editor swap files, .DS_Store and the like: the build ignores them, so must we.
-    if (entry.name.startsWith('.') || TEST_FILE.test(entry.name)) continue;
-    const child = `${relative}/${entry.name}`;
-    if (isDirectory(root, child, entry)) collect(root, child, files);
-    else if (isRegularFile(path.join(root, relative), entry)) files.push(child);
-  }
-}
-
-// A symlink counts as what it points to (a broken one as nothing).
-function isRegularFile(folder: string, entry: fs.Dirent): boolean {
-  if (!entry.isSymbolicLink()) return entry.isFile();
-  return fs.statSync(path.join(folder, entry.name), { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function isDirectory(root: string, relative: string, entry: fs.Dirent): boolean {
-  if (!entry.isSymbolicLink()) return entry.isDirectory();
-  return fs.statSync(path.join(root, relative), { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
 /** SHA-256 (hex) over the relative path and bytes of every file the production build depends on. */
 export function sourceFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  for (const file of sourceFiles(root)) {
-    const bytes = fs.readFileSync(path.join(root, file));
-    // Path and length before the bytes, so no two different trees can feed the hash the same stream.
-    hash.update(`${file}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
+  return fingerprintOf(root, sourceFiles(root));
 }
 
 /**

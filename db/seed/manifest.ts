@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inArray } from 'drizzle-orm';
-import { articleFacts, authorFacts, LOADER_VERSION } from '@/lib/content/facts';
+import { articleFacts, authorFacts } from '@/lib/content/facts';
 import type { ArticleFacts, ArticleRecord, AuthorFacts, AuthorRecord, LoadOptions } from '@/lib/content';
-import { CROPS, localImageName, RESIZED_WIDTHS, SHARE_SIZE } from '@/lib/images';
+import { collectSources, fingerprintOf } from '@/lib/fingerprint';
+import { localImageName } from '@/lib/images';
 import { type AppDatabase, openReadOnlyDatabase } from '../client';
 import { MIGRATIONS_FOLDER } from '../migrate';
 import { contentFiles, type NewContentFile } from '../schema';
@@ -29,14 +29,27 @@ export type Manifest = {
 export const emptyManifest = (): Manifest => ({ articles: new Map(), authors: new Map(), seedId: null });
 
 /**
- * The loader's version, the newest migration and the copies made of each photo: rows written under another are
- * ignored, so a new version of the site that derives more from the same files (a new column, another rule, one
- * more crop of every photo) reads every file again once.
+ * The code that turns files into records: lib/ (the loader, Markdown, slugs, photos' copies), the seed itself, the
+ * schema, and the packages they use (package-lock.json). Tests and other folders are left out.
+ */
+const LOADER_SOURCES = ['lib', 'db/seed', 'db/schema.ts', 'package-lock.json'];
+const root = path.resolve(__dirname, '..', '..');
+
+/**
+ * What the manifest's rows were written under: a fingerprint of the loader's code and the newest migration. A row
+ * written under another is ignored, so a new version of the site (a changed excerpt rule, another crop of every
+ * photo, an upgraded Markdown parser, a new column) reads every file again, once, without anyone remembering to
+ * ask for it. A change elsewhere in lib/ costs that one full read too: correct records matter more.
  */
 export function contentFormat(): string {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const copies = createHash('sha256').update(JSON.stringify({ RESIZED_WIDTHS, SHARE_SIZE, CROPS })).digest('hex').slice(0, 12);
-  return `loader ${LOADER_VERSION}, schema ${journal.entries.at(-1)?.tag ?? 'none'}, photo copies ${copies}`;
+  const files: string[] = [];
+  for (const source of LOADER_SOURCES) {
+    if (fs.statSync(path.join(root, source)).isDirectory()) collectSources(root, source, files);
+    else files.push(source);
+  }
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `code ${fingerprintOf(root, files).slice(0, 16)}, schema ${journal.entries.at(-1)?.tag ?? 'none'}`;
 }
 
 /**

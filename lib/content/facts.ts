@@ -17,10 +17,3 @@ export function articleFacts(article: ArticleRecord): ArticleFacts {
 export function authorFacts(author: AuthorRecord): AuthorFacts {
   return { slug: author.slug, sourceFile: author.sourceFile };
 }
-
-/**
- * Bump when the loader derives something different from the same bytes (a new field, another excerpt rule, a
- * changed body analysis): a re-seed then reads every file again instead of trusting what the last seed loaded.
- * A new migration does the same on its own (db/seed/manifest.ts).
- */
-export const LOADER_VERSION = 1;
