@@ -79,6 +79,10 @@ export const articles = sqliteTable(
     index('articles_published_at_idx').on(table.publishedAt, table.slug),
     index('articles_author_published_idx').on(table.authorId, table.publishedAt),
     index('articles_section_published_idx').on(table.sectionSlug, table.publishedAt),
+    // The seed's reads of the whole table, answered from small indexes instead of the wide rows: the front page's
+    // list of sections (db/seed/changes.ts snapshotSections) and each story's content hash (db/seed/write.ts).
+    index('articles_section_name_idx').on(table.sectionSlug, table.section),
+    index('articles_slug_hash_idx').on(table.slug, table.contentHash),
   ],
 );
 
@@ -211,7 +215,11 @@ export const media = sqliteTable(
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
     orphanedAt: text('orphaned_at'),
   },
-  (table) => [primaryKey({ columns: [table.hash, table.variant] })],
+  (table) => [
+    primaryKey({ columns: [table.hash, table.variant] }),
+    // Only the few orphaned copies: a seed finds those a day old without reading every copy.
+    index('media_orphaned_idx').on(table.orphanedAt).where(sql`${table.orphanedAt} IS NOT NULL`),
+  ],
 );
 
 /**
@@ -247,6 +255,11 @@ export const contentFiles = sqliteTable(
     slug: text('slug').notNull(),
     contentHash: text('content_hash').notNull(),
     facts: text('facts').notNull(),
+    /**
+     * The file as the last seed found it on disk, "dev:ino:size:mtimeNs:ctimeNs" (lib/content/load.ts fileStat),
+     * or null: a file with the same stat is not read again (any write moves its ctime).
+     */
+    stat: text('stat'),
   },
   (table) => [check('content_files_kind', sql`${table.kind} IN ('article', 'author')`)],
 );

@@ -36,6 +36,8 @@ export type ArticleState = {
   targets: number[];
   sources: number[];
   tags: { slug: string; name: string }[];
+  /** The stored photos it shows (hero, video poster, body), by hash. */
+  photos: string[];
 };
 
 const CHUNK = 400;
@@ -64,6 +66,7 @@ type Row = {
   image_hash: string | null;
   excerpt: string | null;
   video_poster_hash: string | null;
+  body_images: string | null;
   content_hash: string;
   body: string;
 };
@@ -75,7 +78,7 @@ export function snapshotArticles(tx: Tx, ids: Iterable<number>): Map<number, Art
     const list = sql.join(chunk.map((id) => sql`${id}`), sql`, `);
     for (const row of tx.all<Row>(sql`
       SELECT id, slug, title, dek, section, section_slug, author_id, published_at, updated_at,
-             image_src, image_alt, image_caption, image_credit, video_poster, image_hash, video_poster_hash, excerpt, content_hash, body
+             image_src, image_alt, image_caption, image_credit, video_poster, image_hash, video_poster_hash, body_images, excerpt, content_hash, body
       FROM articles WHERE id IN (${list})`)) {
       states.set(row.id, {
         id: row.id,
@@ -92,6 +95,10 @@ export function snapshotArticles(tx: Tx, ids: Iterable<number>): Map<number, Art
         targets: [],
         sources: [],
         tags: [],
+        photos: [
+          ...[row.image_hash, row.video_poster_hash].filter((hash): hash is string => hash !== null),
+          ...(row.body_images ? Object.values(JSON.parse(row.body_images) as Record<string, { hash: string }>).map((image) => image.hash) : []),
+        ],
       });
     }
     const links: Record<number, unknown[]> = {};
@@ -121,6 +128,13 @@ export function snapshotArticles(tx: Tx, ids: Iterable<number>): Map<number, Art
     }
   }
   return states;
+}
+
+/** The photos these articles show, as a comparable string: when it is the same before and after a write, no photo was orphaned or shown again. */
+export function photosShown(states: Map<number, ArticleState>): string {
+  const hashes = new Set<string>();
+  for (const state of states.values()) for (const hash of state.photos) hashes.add(hash);
+  return [...hashes].sort().join(' ');
 }
 
 /** The sections that exist and their names, serialized: the front page's list of sections. */

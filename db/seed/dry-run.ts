@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { ContentError, readContent } from '@/lib/content';
+import { ContentError, lookAhead, readContent } from '@/lib/content';
 import { sortProblems } from '@/lib/content/problems';
 import { openReadOnlyDatabase } from '../client';
 import { inspectImages, withImageHashes } from './images';
@@ -19,8 +19,9 @@ export type SeedPlan = { file: string; databaseExists: boolean; articles: PlanPa
  */
 export async function planSeed(options: { dir: string; databaseFile: string; full?: boolean }): Promise<SeedPlan> {
   // The files the seed would parse, by the same rule (db/seed/manifest.ts): the others are unchanged.
+  const look = lookAhead(options.dir);
   const manifest = options.full ? emptyManifest() : readManifest(options.databaseFile);
-  const content = readContent(options.dir, unchangedFrom(manifest, options.dir));
+  const content = readContent(options.dir, { ...unchangedFrom(manifest, options.dir), look: await look });
   const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
   const problems = sortProblems([...content.problems, ...imageProblems]);
   if (problems.length > 0) throw new ContentError(problems);

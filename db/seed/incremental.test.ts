@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { STAT_SETTLE_MS } from '@/lib/content/load';
 import { copySampleContent } from '@/test/content-fixture';
 import { readRows, seedProblems } from '@/test/database';
 import { openWritableDatabase } from '../client';
@@ -43,13 +45,19 @@ const AUDITED: Record<string, string> = {
   media: 'hash',
 };
 
+/** Until files written now are older than the seed's settling time (lib/content/load.ts STAT_SETTLE_MS). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, STAT_SETTLE_MS + 100));
+
 function installAudit(file: string): void {
   const db = new Database(file);
   db.exec('CREATE TABLE audit (tbl TEXT NOT NULL, op TEXT NOT NULL, row_key TEXT)');
   for (const [table, key] of Object.entries(AUDITED)) {
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
       const row = op === 'DELETE' ? 'OLD' : 'NEW';
-      db.exec(`CREATE TRIGGER audit_${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN INSERT INTO audit VALUES ('${table}', '${op}', ${row}.${key}); END`);
+      // A manifest row whose file's stat alone moved is not a rewrite of what the seed loaded: the stat test
+      // below checks those updates itself.
+      const event = table === 'content_files' && op === 'UPDATE' ? 'UPDATE OF path, kind, sha256, format, slug, content_hash, facts' : op;
+      db.exec(`CREATE TRIGGER audit_${table}_${op.toLowerCase()} AFTER ${event} ON ${table} BEGIN INSERT INTO audit VALUES ('${table}', '${op}', ${row}.${key}); END`);
     }
   }
   db.close();
@@ -169,6 +177,59 @@ describe('a re-seed costs what changed', () => {
     expect(repaired.files.parsed).toBe(1);
     expect(repaired.articles.updated).toBe(1);
     expect(readRows<{ title: string }>(file, "SELECT title FROM articles WHERE slug = 'we-can-be-heroes-robert-rodriguez'")[0]?.title).not.toBe('Edited by hand');
+  });
+
+  it('does not read a file whose stat is as the last seed found it, and still sees every write to one', async () => {
+    const { dir, file, edit } = seededSample();
+    await seedDatabase({ dir, databaseFile: file });
+    const stats = () => new Map(readRows<{ path: string; stat: string | null }>(file, 'SELECT path, stat FROM content_files').map((row) => [row.path, row.stat]));
+    // Just copied: too fresh to trust (a second write in the same clock tick could leave the stat as it was).
+    expect([...stats().values()].every((stat) => stat === null)).toBe(true);
+    await settle();
+    expect((await seedDatabase({ dir, databaseFile: file })).files.parsed).toBe(0);
+    const settled = stats();
+    expect(settled.size).toBe(9);
+    for (const [name, stat] of settled) expect(stat, name).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+
+    // Proof that the bytes are not read while the stat holds: a kept hash changed behind the seed's back goes unnoticed.
+    const db = new Database(file);
+    db.prepare("UPDATE content_files SET sha256 = 'not the hash of the bytes' WHERE path = ?").run(HEROES);
+    db.close();
+    expect((await seedDatabase({ dir, databaseFile: file })).files.parsed).toBe(0);
+    expect(readRows<{ sha256: string }>(file, 'SELECT sha256 FROM content_files WHERE path = ?', HEROES)[0]?.sha256).toBe('not the hash of the bytes');
+
+    // An edit of the same size with its modification time set back to the nanosecond (`touch -r`): its ctime moved,
+    // so it is read.
+    const target = path.join(dir, HEROES);
+    const times = path.join(path.dirname(file), 'times');
+    fs.writeFileSync(times, '');
+    execFileSync('touch', ['-r', target, times]);
+    const before = fs.statSync(target, { bigint: true });
+    edit(HEROES, (text) => text.replace(/^(title: .*)Rodriguez/m, '$1RODRIGUEZ'));
+    execFileSync('touch', ['-r', times, target]);
+    const after = fs.statSync(target, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    await settle();
+    const sameSize = await seedDatabase({ dir, databaseFile: file });
+    expect(sameSize.files.parsed).toBe(1);
+    expect(sameSize.articles.updated).toBe(1);
+    expect(readRows<{ title: string }>(file, "SELECT title FROM articles WHERE slug = 'we-can-be-heroes-robert-rodriguez'")[0]?.title).toContain('RODRIGUEZ');
+    const [dev, ino, size, mtime, ctime] = settled.get(HEROES)!.split(':');
+    const now = stats().get(HEROES)!.split(':');
+    expect(now.slice(0, 4)).toEqual([dev, ino, size, mtime]);
+    expect(now[4]).not.toBe(ctime);
+
+    // A file written again with the same bytes (a checkout, a copy): read, not parsed; only its stat is refreshed.
+    installAudit(file);
+    const author = 'authors/kevin-polowy.md';
+    const statBefore = stats().get(author);
+    fs.writeFileSync(path.join(dir, author), fs.readFileSync(path.join(dir, author)));
+    await settle();
+    const rewritten = await seedDatabase({ dir, databaseFile: file });
+    expect(rewritten.files.parsed).toBe(0);
+    expect(audited(file)).toEqual([]);
+    expect(stats().get(author)).not.toBe(statBefore);
+    expect(stats().get(author)).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
   });
 
   it('refuses to write when another seed wrote the database after this one read what it kept', async () => {

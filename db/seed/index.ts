@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { ContentError, readContent } from '@/lib/content';
+import { ContentError, lookAhead, readContent } from '@/lib/content';
 import { sortProblems } from '@/lib/content/problems';
 import { databasePath, openWritableDatabase } from '../client';
 import { schemaProblem } from '../health';
 import { applyMigrations } from '../migrate';
 import { inspectImages, makeCopies, withImageHashes } from './images';
-import { emptyManifest, manifestRows, readManifest, unchangedFrom } from './manifest';
+import { emptyManifest, manifestRows, movedStats, readManifest, unchangedFrom } from './manifest';
 import { writeContent, type WriteHooks, type WriteResult } from './write';
 
 export type SeedResult = WriteResult & {
@@ -35,8 +35,10 @@ export type SeedOptions = {
 export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const databaseFile = options.databaseFile ?? databasePath();
+  // The folder's stats are taken in a worker thread while this one reads what the last seed kept.
+  const look = lookAhead(options.dir);
   const manifest = options.full ? emptyManifest() : readManifest(databaseFile);
-  const content = readContent(options.dir, unchangedFrom(manifest, options.dir));
+  const content = readContent(options.dir, { ...unchangedFrom(manifest, options.dir), look: await look });
   // Photos are checked with the rest, so an editor sees every problem in one run.
   const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
   const problems = sortProblems([...content.problems, ...imageProblems]);
@@ -71,7 +73,11 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
           authors: new Set(content.unchangedAuthors.map((facts) => facts.slug)),
           seedId: manifest.seedId,
         },
-        manifest: { rows: manifestRows({ authors: content.authors, articles, images }, content.fileHashes), present: new Set(content.fileHashes.keys()) },
+        manifest: {
+          rows: manifestRows({ authors: content.authors, articles, images }, content),
+          present: new Set(content.fileHashes.keys()),
+          moved: movedStats(manifest, content, new Set([...content.authors, ...articles].map((record) => record.sourceFile))),
+        },
       },
       { onProgress: options.onProgress, beforeCommit: options.beforeCommit },
     );

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { articleFacts, authorFacts } from '@/lib/content/facts';
 import type { ArticleFacts, ArticleRecord, AuthorFacts, AuthorRecord, LoadOptions } from '@/lib/content';
 import { collectSources, fingerprintOf } from '@/lib/fingerprint';
@@ -19,9 +19,12 @@ import { currentPhotoHash, type ImageSet } from './images';
 /** An article's facts as the seed keeps them: with the hash of each photo it showed ("x.jpg" → hash). */
 export type KeptArticleFacts = ArticleFacts & { photos: Record<string, string> };
 
+/** One file as the last seed loaded it: the hash of its bytes, its stat then (lib/content/load.ts fileStat), its facts. */
+export type Kept<Facts> = { sha256: string; stat: string | null; facts: Facts };
+
 export type Manifest = {
-  articles: Map<string, { sha256: string; facts: KeptArticleFacts }>;
-  authors: Map<string, { sha256: string; facts: AuthorFacts }>;
+  articles: Map<string, Kept<KeptArticleFacts>>;
+  authors: Map<string, Kept<AuthorFacts>>;
   /** The newest seed when it was read (db/seed/write.ts refuses to write if another seed came since). */
   seedId: number | null;
 };
@@ -74,22 +77,25 @@ function readManifestRows(file: string): Manifest {
     const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'content_files'`).get();
     if (!table) return manifest;
     manifest.seedId = (sqlite.prepare('SELECT max(id) AS id FROM seeds').get() as { id: number | null }).id;
-    const rows = sqlite
-      .prepare(
-        `SELECT f.path, f.kind, f.sha256, f.facts FROM content_files f
-         WHERE f.format = ? AND CASE f.kind
-           WHEN 'article' THEN EXISTS (SELECT 1 FROM articles a WHERE a.slug = f.slug AND a.content_hash = f.content_hash)
-           ELSE EXISTS (SELECT 1 FROM authors w WHERE w.slug = f.slug AND w.content_hash = f.content_hash) END`,
-      )
-      .all(contentFormat()) as { path: string; kind: 'article' | 'author'; sha256: string; facts: string }[];
-    for (const row of rows) {
-      if (row.kind === 'article') manifest.articles.set(row.path, { sha256: row.sha256, facts: JSON.parse(row.facts) as KeptArticleFacts });
-      else manifest.authors.set(row.path, { sha256: row.sha256, facts: JSON.parse(row.facts) as AuthorFacts });
+    // The records as the database holds them (covering indexes), then the rows: one pass each, matched here.
+    const written = { article: hashesOf(sqlite, 'articles'), author: hashesOf(sqlite, 'authors') };
+    const rows = sqlite.prepare('SELECT path, kind, sha256, stat, facts, slug, content_hash FROM content_files WHERE format = ?').raw();
+    for (const [file, kind, sha256, stat, facts, slug, contentHash] of rows.iterate(contentFormat()) as Iterable<
+      [string, 'article' | 'author', string, string | null, string, string, string]
+    >) {
+      if (written[kind].get(slug) !== contentHash) continue;
+      if (kind === 'article') manifest.articles.set(file, { sha256, stat, facts: JSON.parse(facts) as KeptArticleFacts });
+      else manifest.authors.set(file, { sha256, stat, facts: JSON.parse(facts) as AuthorFacts });
     }
     return manifest;
   } finally {
     sqlite.close();
   }
+}
+
+/** slug → content hash of every row of `table`. */
+function hashesOf(sqlite: ReturnType<typeof openReadOnlyDatabase>['sqlite'], table: 'articles' | 'authors'): Map<string, string> {
+  return new Map(sqlite.prepare(`SELECT slug, content_hash FROM ${table}`).raw().all() as [string, string][]);
 }
 
 /** The loader's questions answered from the manifest: same bytes and, for an article, the same photos. */
@@ -100,6 +106,7 @@ export function unchangedFrom(manifest: Manifest, dir: string): LoadOptions {
     return photoHashes.get(name);
   };
   return {
+    kept: (file) => manifest.articles.get(file) ?? manifest.authors.get(file),
     unchangedArticle: (file, sha256) => {
       const kept = manifest.articles.get(file);
       if (kept?.sha256 !== sha256) return undefined;
@@ -113,13 +120,17 @@ export function unchangedFrom(manifest: Manifest, dir: string): LoadOptions {
   };
 }
 
+/** What the loader found of the folder's files (lib/content/load.ts LoadedContent). */
+type FilesFound = { fileHashes: ReadonlyMap<string, string>; fileStats: ReadonlyMap<string, string | null> };
+
 /** The rows to remember for the files this seed parsed (`contentHash` as written, photos' hashes included). */
-export function manifestRows(content: { authors: AuthorRecord[]; articles: ArticleRecord[]; images: ImageSet }, fileHashes: Map<string, string>): NewContentFile[] {
+export function manifestRows(content: { authors: AuthorRecord[]; articles: ArticleRecord[]; images: ImageSet }, files: FilesFound): NewContentFile[] {
   const format = contentFormat();
   const row = (kind: 'article' | 'author', record: { slug: string; sourceFile: string; contentHash: string }, facts: object): NewContentFile => ({
     path: record.sourceFile,
     kind,
-    sha256: fileHashes.get(record.sourceFile)!,
+    sha256: files.fileHashes.get(record.sourceFile)!,
+    stat: files.fileStats.get(record.sourceFile) ?? null,
     format,
     slug: record.slug,
     contentHash: record.contentHash,
@@ -140,8 +151,33 @@ export function manifestRows(content: { authors: AuthorRecord[]; articles: Artic
   ];
 }
 
-/** Forget files no longer in the folder and remember the parsed ones, inside the seed's transaction. */
-export function writeManifest(tx: Pick<AppDatabase, 'select' | 'delete' | 'insert'>, rows: NewContentFile[], present: ReadonlySet<string>): void {
+/** A file not parsed (its bytes were as kept) whose stat is not the one kept: touched, copied, checked out again. */
+export type MovedStat = { path: string; stat: string | null };
+
+/**
+ * The files this seed did not parse whose stat moved since the last seed (or was too fresh to keep then): their rows
+ * get the new stat, so the next seed need not read them again.
+ */
+export function movedStats(manifest: Manifest, files: FilesFound, parsed: ReadonlySet<string>): MovedStat[] {
+  const moved: MovedStat[] = [];
+  for (const [file, stat] of files.fileStats) {
+    if (parsed.has(file)) continue;
+    const kept = manifest.articles.get(file) ?? manifest.authors.get(file);
+    if (kept && kept.stat !== stat) moved.push({ path: file, stat });
+  }
+  return moved;
+}
+
+/**
+ * Forget files no longer in the folder, remember the parsed ones and the new stats of unparsed ones, inside the
+ * seed's transaction.
+ */
+export function writeManifest(
+  tx: Pick<AppDatabase, 'select' | 'delete' | 'insert' | 'update'>,
+  rows: NewContentFile[],
+  present: ReadonlySet<string>,
+  moved: MovedStat[] = [],
+): void {
   const gone = tx.select({ path: contentFiles.path }).from(contentFiles).all().filter((row) => !present.has(row.path));
   const replaced = [...gone.map((row) => row.path), ...rows.map((row) => row.path)];
   for (let start = 0; start < replaced.length; start += 500) {
@@ -149,4 +185,5 @@ export function writeManifest(tx: Pick<AppDatabase, 'select' | 'delete' | 'inser
   }
   // 100 rows a statement: far fewer statements on a first seed, well under SQLite's limit on parameters.
   for (let start = 0; start < rows.length; start += 100) tx.insert(contentFiles).values(rows.slice(start, start + 100)).run();
+  for (const { path: file, stat } of moved) tx.update(contentFiles).set({ stat }).where(eq(contentFiles.path, file)).run();
 }

@@ -4,9 +4,9 @@ import { localImageName, type StoredImage } from '@/lib/images';
 import { parseYouTubeId } from '@/lib/markdown/url';
 import { cacheKeys } from '../cache-keys';
 import type { AppDatabase } from '../client';
-import { articleKeys, recordSeed, snapshotArticles, snapshotSections } from './changes';
+import { articleKeys, photosShown, recordSeed, snapshotArticles, snapshotSections } from './changes';
 import type { ImageSet } from './images';
-import { writeManifest } from './manifest';
+import { writeManifest, type MovedStat } from './manifest';
 import {
   articleAuthors,
   articleCorrections,
@@ -74,7 +74,7 @@ export function writeContent(
     media?: NewMedia[];
     unparsed?: Unparsed;
     /** The manifest rows of the parsed files, and every file in the folder (the others' rows are forgotten). */
-    manifest?: { rows: NewContentFile[]; present: ReadonlySet<string> };
+    manifest?: { rows: NewContentFile[]; present: ReadonlySet<string>; moved?: MovedStat[] };
   },
   hooks: WriteHooks = {},
 ): WriteResult {
@@ -203,7 +203,8 @@ export function writeContent(
     }
 
     // And after: the keys whose data differs.
-    articleKeys(before, snapshotArticles(tx, changedIds), expired);
+    const after = snapshotArticles(tx, changedIds);
+    articleKeys(before, after, expired);
     if (sectionsBefore !== null && snapshotSections(tx) !== sectionsBefore) expired.add(cacheKeys.sections);
 
     const keepAuthors = new Set([...content.authors.map((author) => author.slug), ...unparsed.authors]);
@@ -212,8 +213,11 @@ export function writeContent(
     result.authors.removed = goneAuthors.length;
     for (const row of goneAuthors) expired.add(cacheKeys.author(row.id)).add(cacheKeys.authorArticles(row.id)).add(cacheKeys.urls);
 
-    if (result.changedSlugs.length > 0 || (content.media?.length ?? 0) > 0) markOrphanedMedia(tx);
-    if (content.manifest) writeManifest(tx, content.manifest.rows, content.manifest.present);
+    // Which copies are orphaned changes only when the photos the changed stories show change (a scan of every
+    // story); otherwise only those orphaned a day ago go.
+    if ((content.media?.length ?? 0) > 0 || photosShown(before) !== photosShown(after)) markOrphanedMedia(tx);
+    else if (result.changedSlugs.length > 0) deleteOrphanedMedia(tx, new Date());
+    if (content.manifest) writeManifest(tx, content.manifest.rows, content.manifest.present, content.manifest.moved);
 
     // In the same transaction: servers follow this record, so a seed that fails expires nothing.
     result.expiredKeys = recordSeed(tx, expired);
@@ -295,6 +299,11 @@ function markOrphanedMedia(tx: Pick<AppDatabase, 'run'>): void {
       UNION SELECT json_extract(image.value, '$.hash') FROM articles, json_each(articles.body_images) AS image WHERE articles.body_images IS NOT NULL`);
   tx.run(sql`UPDATE media SET orphaned_at = NULL WHERE orphaned_at IS NOT NULL AND hash IN (SELECT hash FROM shown_media)`);
   tx.run(sql`UPDATE media SET orphaned_at = ${now.toISOString()} WHERE orphaned_at IS NULL AND hash NOT IN (SELECT hash FROM shown_media)`);
+  deleteOrphanedMedia(tx, now);
+}
+
+/** Deletes the copies marked orphaned a day before `now` (media_orphaned_idx finds them). */
+function deleteOrphanedMedia(tx: Pick<AppDatabase, 'run'>, now: Date): void {
   tx.run(sql`DELETE FROM media WHERE orphaned_at < ${new Date(now.getTime() - ORPHANED_MEDIA_GRACE_MS).toISOString()}`);
 }
 

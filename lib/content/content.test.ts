@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { article, author, BODY, makeContentFolder } from '@/test/content-fixture';
-import { formatProblem, readContent } from './index';
+import { formatProblem, lookAhead, readContent } from './index';
 
 function problemsOf(dir: string): string[] {
   return readContent(dir).problems.map(formatProblem);
@@ -184,6 +184,34 @@ describe('files that are not Markdown text', () => {
       'articles/latin1.md: file: is not valid UTF-8 text: save it as UTF-8',
       'articles/link.md: file: is a symlink to a file outside the content folder',
     ]);
+  });
+
+  it('finds the same with the stats taken ahead in a worker (the seed’s way), which reads each plain file’s stat', async () => {
+    const folder = makeContentFolder();
+    folder.write('authors/ada.md', author);
+    folder.write('articles/fine.md', article(), BODY);
+    fs.mkdirSync(path.join(folder.dir, 'articles/folder.md'));
+    fs.writeFileSync(path.join(folder.dir, 'articles/binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00]));
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outside-')), 'secret.md');
+    fs.writeFileSync(outside, '---\ntitle: Secret\n---\nbody');
+    fs.symlinkSync(outside, path.join(folder.dir, 'articles/link.md'));
+    const look = await lookAhead(folder.dir);
+    expect(look).toBeDefined();
+    // Only regular files: a symlink's real path and anything else are left to the loader.
+    expect([...look!.stats.keys()].sort()).toEqual(['articles/binary.md', 'articles/fine.md', 'authors/ada.md']);
+    const stat = fs.statSync(path.join(folder.dir, 'articles/fine.md'), { bigint: true });
+    expect(look!.stats.get('articles/fine.md')).toEqual({ isFile: true, dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs });
+    const ahead = readContent(folder.dir, { look });
+    expect(ahead.problems.map(formatProblem)).toEqual([
+      'articles/binary.md: file: is binary, not a Markdown text file',
+      'articles/folder.md: file: is not a regular file',
+      'articles/link.md: file: is a symlink to a file outside the content folder',
+    ]);
+    expect(ahead.problems).toEqual(readContent(folder.dir).problems);
+    expect(ahead.fileHashes).toEqual(readContent(folder.dir).fileHashes);
+    // A missing subfolder is still reported.
+    fs.rmSync(path.join(folder.dir, 'authors'), { recursive: true });
+    expect(readContent(folder.dir, { look: await lookAhead(folder.dir) }).problems.map(formatProblem)).toContain('authors/: folder: is missing: the content folder needs authors/');
   });
 
   it('reports a folder that does not exist', () => {

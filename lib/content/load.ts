@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import type { z } from 'zod';
@@ -89,14 +90,43 @@ export type LoadedContent = {
   unchangedAuthors: AuthorFacts[];
   /** The SHA-256 of every readable content file's bytes ("articles/x.md" → hex), for the seed to remember. */
   fileHashes: Map<string, string>;
+  /** The stat of each of those files (fileStat; null when too fresh to trust), for the seed to remember. */
+  fileStats: Map<string, string | null>;
 };
 
 /**
- * How a re-seed skips what it loaded before: asked for each readable file with the SHA-256 of its bytes, each
- * returns the facts the last seed kept of that file when those bytes (and anything else the record depends on,
- * like its photos) are unchanged; the file is then not parsed. Without them every file is parsed.
+ * A file changed within this long before the seed looked is read again next time whatever its stat says: a second
+ * write in the same tick of a coarse file system clock (FAT's is 2 s) could leave the stat as it was (git's "racily
+ * clean" rule).
+ */
+export const STAT_SETTLE_MS = 2000;
+
+/**
+ * What the seed remembers of a file on disk to know, next time, that its bytes cannot have changed:
+ * "dev:ino:size:mtimeNs:ctimeNs". Every write moves ctime, which no tool can set back (`touch -r` restores mtime
+ * only); a file replaced by another (git checkout, a copy) has a new inode or ctime. Null when the file changed
+ * within STAT_SETTLE_MS of `now`.
+ */
+export function fileStat(stat: FileStat, now = Date.now()): string | null {
+  const settled = BigInt(now - STAT_SETTLE_MS) * 1_000_000n;
+  if (stat.mtimeNs >= settled || stat.ctimeNs >= settled) return null;
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** What the last seed kept of a file: the SHA-256 of the bytes it loaded, and the file's stat then (fileStat). */
+export type KeptFile = { sha256: string; stat: string | null };
+
+/**
+ * How a re-seed skips what it loaded before. `kept` says what the last seed found of a file: when the file's stat
+ * is the one kept, its bytes are not read at all (a write to a file always moves its ctime) and its hash is the kept
+ * one. Then, asked for each readable file with the SHA-256 of its bytes, `unchangedArticle` and `unchangedAuthor`
+ * return the facts the last seed kept of that file when those bytes (and anything else the record depends on, like
+ * its photos) are unchanged; the file is then not parsed. Without them every file is read and parsed.
  */
 export type LoadOptions = {
+  kept?: (file: string) => KeptFile | undefined;
+  /** The folder's listing and stats taken ahead (lookAhead); what it lacks the loader looks at itself. */
+  look?: LookAhead;
   unchangedArticle?: (file: string, sha256: string) => ArticleFacts | undefined;
   unchangedAuthor?: (file: string, sha256: string) => AuthorFacts | undefined;
 };
@@ -109,6 +139,54 @@ const PARSE_OPTIONS = { reportInput: true } as const;
 
 /** A content file larger than this is refused before it is read (a long feature is ~100 KB). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** What fileStat reads of a file's stat. */
+type FileStat = Pick<fs.BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs' | 'ctimeNs'>;
+
+/** A file as lookAhead found it: a regular file with its stat, or something else. */
+type Looked = (FileStat & { isFile: true }) | { isFile: false };
+
+/** The folder's Markdown files and the stat of each plain one, as lookAhead found them at `takenAt` (ms). */
+export type LookAhead = { root: string; takenAt: number; listed: Map<string, ListedFile[]>; stats: Map<string, Looked> };
+
+const SUBFOLDERS = ['authors', 'articles'] as const;
+
+/**
+ * Lists the folder and takes the stat of each plain Markdown file in a worker thread (lib/content/stat-worker.cjs),
+ * so the caller does other work meanwhile: a re-seed of 100,000 files reads what it kept in the same second. Resolves
+ * to undefined when the folder cannot be read or the worker fails: the loader then does it all itself.
+ */
+export async function lookAhead(dir: string): Promise<LookAhead | undefined> {
+  const takenAt = Date.now();
+  let root: string;
+  const listed = new Map<string, ListedFile[]>();
+  try {
+    root = fs.realpathSync(path.resolve(dir));
+    for (const subfolder of SUBFOLDERS) {
+      // A folder with a problem (missing) is left to the loader, which reports it.
+      const problems: Problem[] = [];
+      const files = listMarkdown(root, subfolder, problems);
+      if (problems.length === 0) listed.set(subfolder, files);
+    }
+  } catch {
+    return undefined;
+  }
+  const plain = [...listed.values()].flat().filter((entry) => entry.plain);
+  const found = await new Promise<BigUint64Array | undefined>((resolve) => {
+    const worker = new Worker(path.join(__dirname, 'stat-worker.cjs'), { workerData: { files: plain.map((entry) => path.join(root, entry.file)) } });
+    worker.once('message', (message: BigUint64Array) => resolve(message));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  if (!found) return undefined;
+  const stats = new Map<string, Looked>();
+  plain.forEach((entry, index) => {
+    const at = index * 6;
+    if (found[at] === 1n) stats.set(entry.file, { isFile: true, dev: found[at + 1]!, ino: found[at + 2]!, size: found[at + 3]!, mtimeNs: found[at + 4]!, ctimeNs: found[at + 5]! });
+    else if (found[at] === 2n) stats.set(entry.file, { isFile: false });
+  });
+  return { root, takenAt, listed, stats };
+}
 
 /**
  * Reads content/authors/*.md and content/articles/*.md. Never throws for bad
@@ -132,29 +210,53 @@ export function loadContentFolder(dir: string, options: LoadOptions = {}): Loade
       unchangedArticles: [],
       unchangedAuthors: [],
       fileHashes: new Map(),
+      fileStats: new Map(),
     };
   }
   const fileHashes = new Map<string, string>();
-  /** The file's bytes and their hash, or undefined (with a problem) when it cannot be used as a text file. */
-  const read = (file: string) => {
-    const bytes = readBytes(realRoot, file, problems);
-    if (!bytes) return undefined;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    fileHashes.set(file, sha256);
-    return { bytes, sha256 };
+  const fileStats = new Map<string, string | null>();
+  // Stats taken ahead were taken after `takenAt`: the files changed within STAT_SETTLE_MS of it are not trusted.
+  const look = options.look?.root === realRoot ? options.look : undefined;
+  const now = look?.takenAt ?? Date.now();
+  /**
+   * The hash of the file's bytes and a way to its bytes, or undefined (with a problem) when it cannot be used as a
+   * text file. A file whose stat is the one the last seed kept is not read unless it must be parsed.
+   */
+  const read = ({ file, plain }: ListedFile) => {
+    const found = inspectFile(realRoot, file, plain, problems, look?.stats.get(file));
+    if (!found) return undefined;
+    const stat = fileStat(found.stat, now);
+    const kept = options.kept?.(file);
+    const hashed = (bytes: Buffer | undefined) => {
+      if (!bytes) return undefined;
+      fileHashes.set(file, createHash('sha256').update(bytes).digest('hex'));
+      fileStats.set(file, stat);
+      return bytes;
+    };
+    if (stat !== null && kept?.stat === stat) {
+      fileHashes.set(file, kept.sha256);
+      fileStats.set(file, stat);
+      // Its bytes only if it must be parsed after all (a photo it shows was replaced): read, and hashed again.
+      return { sha256: kept.sha256, bytes: () => hashed(readContentBytes(found.real, file, problems)) };
+    }
+    const bytes = hashed(readContentBytes(found.real, file, problems));
+    return bytes && { sha256: fileHashes.get(file)!, bytes: () => bytes };
   };
 
   const authors: AuthorRecord[] = [];
   const unchangedAuthors: AuthorFacts[] = [];
   const invalidAuthorSlugs = new Set<string>();
-  for (const file of listMarkdown(realRoot, 'authors', problems)) {
-    const bytes = read(file);
+  const list = (subfolder: (typeof SUBFOLDERS)[number]) => look?.listed.get(subfolder) ?? listMarkdown(realRoot, subfolder, problems);
+  for (const listed of list('authors')) {
+    const file = listed.file;
+    const bytes = read(listed);
     const unchanged = bytes && options.unchangedAuthor?.(file, bytes.sha256);
     if (unchanged) {
       unchangedAuthors.push(unchanged);
       continue;
     }
-    const parsed = bytes && parseFile(file, bytes.bytes, problems);
+    const text = bytes?.bytes();
+    const parsed = text && parseFile(file, text, problems);
     if (!parsed) {
       invalidAuthorSlugs.add(path.basename(file, '.md'));
       continue;
@@ -187,14 +289,16 @@ export function loadContentFolder(dir: string, options: LoadOptions = {}): Loade
   const unchangedArticles: ArticleFacts[] = [];
   const invalidArticleSlugs = new Set<string>();
   const partialArticles: PartialArticle[] = [];
-  for (const file of listMarkdown(realRoot, 'articles', problems)) {
-    const bytes = read(file);
+  for (const listed of list('articles')) {
+    const file = listed.file;
+    const bytes = read(listed);
     const unchanged = bytes && options.unchangedArticle?.(file, bytes.sha256);
     if (unchanged) {
       unchangedArticles.push(unchanged);
       continue;
     }
-    const parsed = bytes && parseFile(file, bytes.bytes, problems);
+    const text = bytes?.bytes();
+    const parsed = text && parseFile(file, text, problems);
     if (!parsed) {
       invalidArticleSlugs.add(path.basename(file, '.md'));
       continue;
@@ -257,7 +361,7 @@ export function loadContentFolder(dir: string, options: LoadOptions = {}): Loade
     );
   }
 
-  return { authors, articles, problems, invalidArticleSlugs, invalidAuthorSlugs, partialArticles, unchangedArticles, unchangedAuthors, fileHashes };
+  return { authors, articles, problems, invalidArticleSlugs, invalidAuthorSlugs, partialArticles, unchangedArticles, unchangedAuthors, fileHashes, fileStats };
 }
 
 /**
@@ -296,43 +400,83 @@ function withHash<T extends object>(record: T): T & { contentHash: string } {
   return { ...record, contentHash };
 }
 
-/** Relative paths ("articles/x.md") of the Markdown files in one subfolder, sorted. */
-function listMarkdown(root: string, subfolder: string, problems: Problem[]): string[] {
+/**
+ * A Markdown file in one subfolder: its relative path ("articles/x.md"), and whether it is `plain`, a regular file
+ * (not a symlink) in a subfolder that is not a symlink either, so its path inside the content folder is its real one.
+ */
+type ListedFile = { file: string; plain: boolean };
+
+/** The Markdown files in one subfolder, sorted by path. */
+function listMarkdown(root: string, subfolder: string, problems: Problem[]): ListedFile[] {
   const folder = path.join(root, subfolder);
-  if (!fs.existsSync(folder)) {
+  let folderIsLink: boolean;
+  try {
+    folderIsLink = fs.lstatSync(folder).isSymbolicLink();
+  } catch {
     problems.push({ file: `${subfolder}/`, field: 'folder', message: `is missing: the content folder needs ${subfolder}/` });
     return [];
   }
   return fs
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.'))
-    .map((entry) => `${subfolder}/${entry.name}`)
-    .sort();
+    .map((entry) => ({ file: `${subfolder}/${entry.name}`, plain: !folderIsLink && entry.isFile() }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 type ParsedFile = { data: unknown; body: string; bodyLineOffset: number };
 
-/** A content file's bytes, when it is a regular file inside the folder, small enough and not binary. */
-function readBytes(root: string, file: string, problems: Problem[]): Buffer | undefined {
+/**
+ * Where a content file really is and its stat, when it is a regular file inside the folder and small enough; else
+ * undefined, with the problem. A plain file (listMarkdown) is its own real path; any other is resolved.
+ */
+function inspectFile(root: string, file: string, plain: boolean, problems: Problem[], looked?: Looked): { real: string; stat: FileStat } | undefined {
   const fail = (message: string) => {
     problems.push({ file, field: 'file', message });
     return undefined;
   };
   const absolute = path.join(root, file);
-  let real: string;
-  try {
-    // The system's realpath (one call; Node's own resolves each folder of the path in JavaScript, a quarter of a
-    // re-seed of 100,000 files that changed nothing).
-    real = fs.realpathSync.native(absolute);
-  } catch {
-    return fail('cannot be read (a broken symlink?)');
+  let real = absolute;
+  if (!plain) {
+    try {
+      // The system's realpath (one call; Node's own resolves each folder of the path in JavaScript).
+      real = fs.realpathSync.native(absolute);
+    } catch {
+      return fail('cannot be read (a broken symlink?)');
+    }
+    if (real !== absolute && !real.startsWith(root + path.sep)) return fail('is a symlink to a file outside the content folder');
   }
-  if (real !== absolute && !real.startsWith(root + path.sep)) return fail('is a symlink to a file outside the content folder');
-  const stat = fs.statSync(real);
-  if (!stat.isFile()) return fail('is not a regular file');
-  if (stat.size > MAX_FILE_BYTES) return fail(`is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  let stat: FileStat;
+  if (plain && looked) {
+    if (!looked.isFile) return fail('is not a regular file');
+    stat = looked;
+  } else {
+    let found: fs.BigIntStats;
+    try {
+      found = fs.statSync(real, { bigint: true });
+    } catch {
+      return fail('cannot be read (was it removed while the seed ran?)');
+    }
+    if (!found.isFile()) return fail('is not a regular file');
+    stat = found;
+  }
+  if (stat.size > MAX_FILE_BYTES) return fail(`is ${(Number(stat.size) / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  return { real, stat };
+}
 
-  const bytes = fs.readFileSync(real);
+/** A content file's bytes, when they are small enough and not binary; else undefined, with the problem. */
+function readContentBytes(real: string, file: string, problems: Problem[]): Buffer | undefined {
+  const fail = (message: string) => {
+    problems.push({ file, field: 'file', message });
+    return undefined;
+  };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(real);
+  } catch {
+    return fail('cannot be read (was it removed while the seed ran?)');
+  }
+  // Checked again: the file may have grown since it was looked at.
+  if (bytes.length > MAX_FILE_BYTES) return fail(`is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   if (bytes.includes(0)) return fail('is binary, not a Markdown text file');
   return bytes;
 }
