@@ -1,6 +1,7 @@
 // Adds up what the test runners printed (Vitest's "Tests  N passed (N)" and Playwright's "N passed (1.2m)" /
-// "N failed" / "N flaky" / "N skipped" summary lines) and prints one closing line "ci: N passed, N failed", so
-// whoever reads CI's output learns how many tests ran without knowing either runner's format.
+// "N failed" / "N flaky" / "N skipped" summary lines) and closes the run with the total in the form most readers of
+// test output know (Jest's "Tests:  N failed, N passed, N total"), so whoever reads CI's output learns how many tests
+// ran without knowing either runner's format.
 import { readFileSync } from 'node:fs';
 
 const text = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
@@ -34,4 +35,6 @@ if (runs === 0) {
   console.error('ci: no test runner printed a summary');
   process.exit(1);
 }
-console.log(`ci: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const total = passed + failed + skipped;
+console.log(`ci: ${runs} test runs (Vitest and Playwright), added up:`);
+console.log(`Tests:       ${failed ? `${failed} failed, ` : ''}${skipped ? `${skipped} skipped, ` : ''}${passed} passed, ${total} total`);
