@@ -5,7 +5,7 @@
  * clock from spawn to exit) on a generated corpus (scripts/generate-content.ts, cached in bench/.cache/) per size:
  *   1. the first seed into an empty database,
  *   2. a re-seed with nothing changed,
- *   3. a re-seed after an editor fixes one headline (one file's bytes change),
+ *   3. a re-seed after an editor fixes one headline (one file's bytes change), five times: the median and the slowest,
  *   4. the dry run of a second headline fix, and that re-seed,
  *   5. with --full, a re-seed that parses every file (what every re-seed cost before the manifest).
  * Each run's own report is checked (added/updated/unchanged counts), so a figure is never that of a seed that did
@@ -79,10 +79,18 @@ for (const count of sizes) {
     runs.push(seed(dir, databaseFile, 're-seed, nothing changed'));
     expectReport(runs.at(-1)!, new RegExp(`articles: 0 added, 0 updated, 0 removed, ${count} unchanged`));
 
-    editHeadline(edited, 'A headline fixed by an editor');
-    runs.push(seed(dir, databaseFile, 're-seed, one headline fixed'));
-    expectReport(runs.at(-1)!, new RegExp(`articles: 0 added, 1 updated, 0 removed, ${count - 1} unchanged`));
-    expectReport(runs.at(-1)!, /1 changed since the last seed and parsed/);
+    // Five fixes, one seed each: one run is at the mercy of the machine (a cold page cache, another process), so the
+    // figure is their median, with the slowest beside it.
+    const fixes: Run[] = [];
+    for (let fix = 1; fix <= 5; fix++) {
+      editHeadline(edited, `A headline fixed by an editor, take ${fix}`);
+      fixes.push(seed(dir, databaseFile, `re-seed, one headline fixed (${fix} of 5)`));
+      expectReport(fixes.at(-1)!, new RegExp(`articles: 0 added, 1 updated, 0 removed, ${count - 1} unchanged`));
+      expectReport(fixes.at(-1)!, /1 changed since the last seed and parsed/);
+    }
+    const times = fixes.map((run) => run.seconds).sort((a, b) => a - b);
+    runs.push({ step: 're-seed, one headline fixed (median of 5)', seconds: times[2]!, output: '' });
+    runs.push({ step: 're-seed, one headline fixed (slowest of 5)', seconds: times[4]!, output: '' });
 
     editHeadline(edited, 'The same headline, fixed again');
     runs.push(seed(dir, databaseFile, 'dry run, one headline fixed', ['--dry-run']));

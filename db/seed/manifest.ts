@@ -80,12 +80,12 @@ function readManifestRows(file: string): Manifest {
     // The records as the database holds them (covering indexes), then the rows: one pass each, matched here.
     const written = { article: hashesOf(sqlite, 'articles'), author: hashesOf(sqlite, 'authors') };
     const rows = sqlite.prepare('SELECT path, kind, sha256, stat, facts, slug, content_hash FROM content_files WHERE format = ?').raw();
-    for (const [file, kind, sha256, stat, facts, slug, contentHash] of rows.iterate(contentFormat()) as Iterable<
+    for (const [source, kind, sha256, stat, facts, slug, contentHash] of rows.iterate(contentFormat()) as Iterable<
       [string, 'article' | 'author', string, string | null, string, string, string]
     >) {
       if (written[kind].get(slug) !== contentHash) continue;
-      if (kind === 'article') manifest.articles.set(file, { sha256, stat, facts: JSON.parse(facts) as KeptArticleFacts });
-      else manifest.authors.set(file, { sha256, stat, facts: JSON.parse(facts) as AuthorFacts });
+      if (kind === 'article') manifest.articles.set(source, { sha256, stat, facts: JSON.parse(facts) as KeptArticleFacts });
+      else manifest.authors.set(source, { sha256, stat, facts: JSON.parse(facts) as AuthorFacts });
     }
     return manifest;
   } finally {
