@@ -106,7 +106,7 @@ for (const count of sizes) {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  for (const run of runs) console.log(`  ${run.step.padEnd(38)} ${run.seconds.toFixed(2).padStart(7)} s`);
+  for (const run of runs) console.log(`  ${run.step.padEnd(44)} ${run.seconds.toFixed(2).padStart(7)} s`);
   const first = runs[0]!.seconds;
   console.log(`  first seed per 10,000 articles: ${((first * 10_000) / count).toFixed(1)} s (${Math.round(count / first)} articles/s)`);
   results.push({ articles: count, runs: runs.map(({ step, seconds }) => ({ step, seconds: Number(seconds.toFixed(3)) })) });
