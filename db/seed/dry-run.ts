@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { ContentError, lookAhead, readContent } from '@/lib/content';
+import { ContentError } from '@/lib/content';
 import { sortProblems } from '@/lib/content/problems';
 import { openReadOnlyDatabase } from '../client';
 import { inspectImages, withImageHashes } from './images';
-import { emptyManifest, readManifest, unchangedFrom } from './manifest';
+import { readChangedContent } from './manifest';
 
 /** What a seed would do to one kind of record, file by file. */
 export type PlanPart = { added: string[]; updated: string[]; removed: string[]; unchanged: number };
@@ -19,9 +19,7 @@ export type SeedPlan = { file: string; databaseExists: boolean; articles: PlanPa
  */
 export async function planSeed(options: { dir: string; databaseFile: string; full?: boolean }): Promise<SeedPlan> {
   // The files the seed would parse, by the same rule (db/seed/manifest.ts): the others are unchanged.
-  const look = lookAhead(options.dir);
-  const manifest = options.full ? emptyManifest() : readManifest(options.databaseFile);
-  const content = readContent(options.dir, { ...unchangedFrom(manifest, options.dir), look: await look });
+  const { content } = await readChangedContent(options.dir, options.databaseFile, options.full);
   const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
   const problems = sortProblems([...content.problems, ...imageProblems]);
   if (problems.length > 0) throw new ContentError(problems);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { ContentError, lookAhead, readContent } from '@/lib/content';
+import { ContentError } from '@/lib/content';
 import { sortProblems } from '@/lib/content/problems';
 import { databasePath, openWritableDatabase } from '../client';
 import { schemaProblem } from '../health';
 import { applyMigrations } from '../migrate';
 import { inspectImages, makeCopies, withImageHashes } from './images';
-import { emptyManifest, manifestRows, movedStats, readManifest, unchangedFrom } from './manifest';
+import { manifestRows, movedStats, readChangedContent } from './manifest';
 import { writeContent, type WriteHooks, type WriteResult } from './write';
 
 export type SeedResult = WriteResult & {
@@ -35,10 +35,7 @@ export type SeedOptions = {
 export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const databaseFile = options.databaseFile ?? databasePath();
-  // The folder's stats are taken in a worker thread while this one reads what the last seed kept.
-  const look = lookAhead(options.dir);
-  const manifest = options.full ? emptyManifest() : readManifest(databaseFile);
-  const content = readContent(options.dir, { ...unchangedFrom(manifest, options.dir), look: await look });
+  const { manifest, content } = await readChangedContent(options.dir, databaseFile, options.full);
   // Photos are checked with the rest, so an editor sees every problem in one run.
   const { images, problems: imageProblems } = await inspectImages(options.dir, content.articles);
   const problems = sortProblems([...content.problems, ...imageProblems]);

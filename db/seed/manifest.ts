@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { articleFacts, authorFacts } from '@/lib/content/facts';
-import type { ArticleFacts, ArticleRecord, AuthorFacts, AuthorRecord, LoadOptions } from '@/lib/content';
+import { lookAhead, readContent, type ArticleFacts, type ArticleRecord, type AuthorFacts, type AuthorRecord, type LoadedContent, type LoadOptions } from '@/lib/content';
 import { collectSources, fingerprintOf } from '@/lib/fingerprint';
 import { localImageName } from '@/lib/images';
 import { type AppDatabase, openReadOnlyDatabase } from '../client';
@@ -98,6 +98,22 @@ function hashesOf(sqlite: ReturnType<typeof openReadOnlyDatabase>['sqlite'], tab
   return new Map(sqlite.prepare(`SELECT slug, content_hash FROM ${table}`).raw().all() as [string, string][]);
 }
 
+/** What the last seed kept of one file, article or author. */
+function keptFile(manifest: Manifest, file: string): Kept<object> | undefined {
+  return manifest.articles.get(file) ?? manifest.authors.get(file);
+}
+
+/**
+ * The folder as a seed (or its dry run) reads it: what the last seed kept (nothing with `full`), then every file,
+ * parsing the changed ones. The folder's stats are taken in a worker thread while this one reads the manifest.
+ */
+export async function readChangedContent(dir: string, databaseFile: string, full = false): Promise<{ manifest: Manifest; content: LoadedContent }> {
+  const look = lookAhead(dir);
+  const manifest = full ? emptyManifest() : readManifest(databaseFile);
+  const content = readContent(dir, { ...unchangedFrom(manifest, dir), look: await look });
+  return { manifest, content };
+}
+
 /** The loader's questions answered from the manifest: same bytes and, for an article, the same photos. */
 export function unchangedFrom(manifest: Manifest, dir: string): LoadOptions {
   const photoHashes = new Map<string, string | undefined>();
@@ -106,7 +122,7 @@ export function unchangedFrom(manifest: Manifest, dir: string): LoadOptions {
     return photoHashes.get(name);
   };
   return {
-    kept: (file) => manifest.articles.get(file) ?? manifest.authors.get(file),
+    kept: (file) => keptFile(manifest, file),
     unchangedArticle: (file, sha256) => {
       const kept = manifest.articles.get(file);
       if (kept?.sha256 !== sha256) return undefined;
@@ -162,7 +178,7 @@ export function movedStats(manifest: Manifest, files: FilesFound, parsed: Readon
   const moved: MovedStat[] = [];
   for (const [file, stat] of files.fileStats) {
     if (parsed.has(file)) continue;
-    const kept = manifest.articles.get(file) ?? manifest.authors.get(file);
+    const kept = keptFile(manifest, file);
     if (kept && kept.stat !== stat) moved.push({ path: file, stat });
   }
   return moved;

@@ -3,7 +3,7 @@ import { loadContentFolder, type LoadedContent, type LoadOptions } from './load'
 import { sortProblems } from './problems';
 
 export type { ArticleFacts, AuthorFacts } from './facts';
-export type { ArticleRecord, AuthorRecord, LoadOptions, LookAhead } from './load';
+export type { ArticleRecord, AuthorRecord, LoadedContent, LoadOptions, LookAhead } from './load';
 export { lookAhead } from './load';
 export { ContentError, formatProblem, type Problem } from './problems';
 
